@@ -1,0 +1,68 @@
+using System.CommandLine;
+using System.Reflection;
+
+namespace Crossdock.Cli;
+
+/// <summary>Builds the command tree and turns failures into one stderr line and an exit code.</summary>
+public static class CrossdockCli
+{
+    public const int Success = 0;
+    public const int Failure = 1;
+    public const int UsageError = 2;
+
+    public static string Version { get; } =
+        typeof(CrossdockCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
+
+    public static int Run(string[] args, CliContext context)
+    {
+        var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
+        root.Subcommands.Add(InspectCommand.Create(context));
+
+        var parse = root.Parse(args);
+        var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);
+        if (usageError is not null)
+        {
+            context.Error.WriteLine($"crossdock: {usageError} (see '{("crossdock " + CommandPath(parse)).Trim()} --help')");
+            return UsageError;
+        }
+        try
+        {
+            return parse.Invoke(new InvocationConfiguration
+            {
+                Output = context.Out,
+                Error = context.Error,
+                EnableDefaultExceptionHandler = false,
+            });
+        }
+        catch (CrossdockException e)
+        {
+            context.Error.WriteLine($"crossdock: {e.Message}");
+            return e.ExitCode;
+        }
+        catch (OperationCanceledException)
+        {
+            context.Error.WriteLine("crossdock: cancelled; nothing partial was left behind");
+            return 130;
+        }
+    }
+
+    /// <summary>
+    /// System.CommandLine hands an unknown "--flag" to a variadic FILE argument; a typo'd option must be a
+    /// usage error, not a "no such file". (A file really named like an option can be passed as ./-name.)
+    /// </summary>
+    private static string? UnknownOption(ParseResult parse) =>
+        parse.Tokens
+            .Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-')
+            .Select(t => $"Unrecognized option '{t.Value}'.")
+            .FirstOrDefault();
+
+    private static string CommandPath(ParseResult parse)
+    {
+        var names = new List<string>();
+        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        {
+            names.Insert(0, result.Command.Name);
+        }
+        return string.Join(' ', names).Trim();
+    }
+}

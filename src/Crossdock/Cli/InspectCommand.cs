@@ -1,0 +1,46 @@
+using System.CommandLine;
+using System.Text.Json;
+using Crossdock.Inspection;
+
+namespace Crossdock.Cli;
+
+/// <summary><c>crossdock inspect [--json] FILE...</c>: what each binary is, and the tags its packages need.</summary>
+internal static class InspectCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var json = new Option<bool>("--json") { Description = "Print one JSON array, one object per file" };
+        var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Binaries to inspect (never executed)" };
+        var command = new Command("inspect", "Report the OS, architecture, libc, glibc/macOS minimum and package tags of binaries") { json, files };
+        command.SetAction(parse => Run(context, parse.GetRequiredValue(files), parse.GetValue(json)));
+        return command;
+    }
+
+    private static int Run(CliContext context, string[] files, bool json)
+    {
+        var reports = new List<InspectionReport>();
+        var failed = false;
+        foreach (var file in files)
+        {
+            try
+            {
+                reports.Add(InspectionReport.Create(BinaryInspector.Inspect(file)));
+            }
+            catch (CrossdockException e)
+            {
+                // One bad file must not hide the others: report it and go on.
+                context.Error.WriteLine($"crossdock: {e.Message}");
+                failed = true;
+            }
+        }
+        if (json)
+        {
+            InspectionJson.Write(context.Out, reports);
+        }
+        else
+        {
+            InspectionTable.Write(context, reports);
+        }
+        return failed ? CrossdockCli.Failure : CrossdockCli.Success;
+    }
+}

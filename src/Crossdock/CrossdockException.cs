@@ -1,0 +1,17 @@
+namespace Crossdock;
+
+/// <summary>
+/// A failure the user can act on. The CLI prints <see cref="Exception.Message"/> as one line on stderr
+/// (never a stack trace) and exits with <see cref="ExitCode"/>: 1 for a failure, 2 for a usage error.
+/// </summary>
+public class CrossdockException(string message, int exitCode = 1, Exception? inner = null) : Exception(message, inner)
+{
+    public int ExitCode { get; } = exitCode;
+
+    /// <summary>A failure tied to one file: the message names it first, like a compiler diagnostic.</summary>
+    public static CrossdockException ForFile(string path, string reason, Exception? inner = null) =>
+        new($"{path}: {reason}", 1, inner);
+
+    /// <summary>The command line itself is wrong (exit code 2).</summary>
+    public static CrossdockException Usage(string message) => new(message, 2);
+}

@@ -1,0 +1,3 @@
+using Crossdock.Cli;
+
+return CrossdockCli.Run(args, CliContext.FromProcess());

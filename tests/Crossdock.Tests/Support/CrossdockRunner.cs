@@ -1,0 +1,26 @@
+using Crossdock.Cli;
+
+namespace Crossdock.Tests.Support;
+
+/// <summary>Runs crossdock's CLI in-process with its own output and environment, as a user would call it.</summary>
+public static class CrossdockRunner
+{
+    public static ProcessResult Run(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        using var output = new StringWriter();
+        using var error = new StringWriter();
+        var exit = CrossdockCli.Run(args, CliContext.Captured(output, error, environment));
+        return new ProcessResult(exit, output.ToString(), error.ToString());
+    }
+
+    public static ProcessResult Run(params string[] args) => Run(null, args);
+
+    public static ProcessResult RunOk(params string[] args) => RunOk(null, args);
+
+    public static ProcessResult RunOk(IReadOnlyDictionary<string, string>? environment, params string[] args)
+    {
+        var result = Run(environment, args);
+        Assert.True(result.ExitCode == 0, $"crossdock {string.Join(' ', args)} exited {result.ExitCode}\n{result.Stderr}{result.Stdout}");
+        return result;
+    }
+}
