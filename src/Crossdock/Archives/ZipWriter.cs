@@ -1,0 +1,131 @@
+using System.Buffers.Binary;
+using System.Text;
+
+namespace Crossdock.Archives;
+
+/// <summary>
+/// Writes a zip file (PKWARE APPNOTE 6.3) the way PyPI's upload checks want a wheel: sizes and CRC in every local
+/// header (no data descriptors: general-purpose bit 3 clear), UTF-8 names (bit 11), DEFLATE only, no comment,
+/// no extra fields, Unix mode bits in the external attributes, one fixed timestamp. Hand-written because
+/// System.IO.Compression's ZipArchive compresses each entry itself and cannot take the DEFLATE stream crossdock
+/// makes once per binary and shares with the npm tarball.
+/// </summary>
+public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
+{
+    private const uint LocalHeaderSignature = 0x04034b50;
+    private const uint CentralHeaderSignature = 0x02014b50;
+    private const uint EndOfCentralDirectorySignature = 0x06054b50;
+    private const ushort VersionNeeded = 20;
+    private const ushort VersionMadeByUnix = (3 << 8) | 20;
+    private const ushort FlagUtf8Names = 1 << 11;
+    private const ushort MethodDeflate = 8;
+    private const int LocalHeaderSize = 30;
+    private const int RegularFile = 0x8000; // S_IFREG
+
+    private readonly (ushort Time, ushort Date) _dos = ArchiveTime.ToDos(timestamp);
+    private readonly List<Entry> _entries = [];
+
+    /// <summary>Adds a small file, compressing it here.</summary>
+    public void AddFile(string name, ReadOnlySpan<byte> content, int unixMode = 0b110_100_100)
+    {
+        var entry = BeginEntry(name, unixMode);
+        output.Write(DeflateSettings.Fragment(content, final: true));
+        EndEntry(entry, System.IO.Hashing.Crc32.HashToUInt32(content), content.Length);
+    }
+
+    /// <summary>
+    /// Starts an entry whose DEFLATE data the caller writes straight to the output stream; the local header is
+    /// written now with zero sizes and patched by <see cref="EndEntry"/>.
+    /// </summary>
+    public Entry BeginEntry(string name, int unixMode)
+    {
+        var entry = new Entry(Encoding.UTF8.GetBytes(name), unixMode, output.Position);
+        if (_entries.Any(e => e.Name.AsSpan().SequenceEqual(entry.Name))) throw new InvalidOperationException($"duplicate zip entry {name}");
+        output.Write(LocalHeader(entry));
+        entry.DataStart = output.Position;
+        _entries.Add(entry);
+        return entry;
+    }
+
+    public void EndEntry(Entry entry, uint crc32, long uncompressedSize)
+    {
+        var end = output.Position;
+        var compressedSize = end - entry.DataStart;
+        if (compressedSize > uint.MaxValue || uncompressedSize > uint.MaxValue)
+        {
+            throw new CrossdockException($"{Encoding.UTF8.GetString(entry.Name)}: larger than 4 GiB, which needs ZIP64 (not supported)");
+        }
+        entry.Crc32 = crc32;
+        entry.CompressedSize = (uint)compressedSize;
+        entry.UncompressedSize = (uint)uncompressedSize;
+        output.Position = entry.HeaderOffset;
+        output.Write(LocalHeader(entry));
+        output.Position = end;
+    }
+
+    /// <summary>Writes the central directory and end record. The output is complete after this.</summary>
+    public void Finish()
+    {
+        var start = output.Position;
+        foreach (var entry in _entries) output.Write(CentralHeader(entry));
+        var size = output.Position - start;
+        Span<byte> end = stackalloc byte[22];
+        BinaryPrimitives.WriteUInt32LittleEndian(end, EndOfCentralDirectorySignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)_entries.Count);
+        BinaryPrimitives.WriteUInt16LittleEndian(end[10..], (ushort)_entries.Count);
+        BinaryPrimitives.WriteUInt32LittleEndian(end[12..], checked((uint)size));
+        BinaryPrimitives.WriteUInt32LittleEndian(end[16..], checked((uint)start));
+        output.Write(end);
+    }
+
+    private byte[] LocalHeader(Entry entry)
+    {
+        var header = new byte[LocalHeaderSize + entry.Name.Length];
+        var h = header.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(h, LocalHeaderSignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[4..], VersionNeeded);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[6..], FlagUtf8Names);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[8..], MethodDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[10..], _dos.Time);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[12..], _dos.Date);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[14..], entry.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[18..], entry.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[22..], entry.UncompressedSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[26..], (ushort)entry.Name.Length);
+        entry.Name.CopyTo(h[LocalHeaderSize..]);
+        return header;
+    }
+
+    private byte[] CentralHeader(Entry entry)
+    {
+        var header = new byte[46 + entry.Name.Length];
+        var h = header.AsSpan();
+        BinaryPrimitives.WriteUInt32LittleEndian(h, CentralHeaderSignature);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[4..], VersionMadeByUnix);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[6..], VersionNeeded);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[8..], FlagUtf8Names);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[10..], MethodDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[12..], _dos.Time);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[14..], _dos.Date);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[16..], entry.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[20..], entry.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[24..], entry.UncompressedSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(h[28..], (ushort)entry.Name.Length);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[38..], (uint)(RegularFile | entry.UnixMode) << 16);
+        BinaryPrimitives.WriteUInt32LittleEndian(h[42..], checked((uint)entry.HeaderOffset));
+        entry.Name.CopyTo(h[46..]);
+        return header;
+    }
+
+    /// <summary>One entry being written; sizes are filled in when it ends.</summary>
+    public sealed class Entry(byte[] name, int unixMode, long headerOffset)
+    {
+        public byte[] Name { get; } = name;
+        public int UnixMode { get; } = unixMode;
+        public long HeaderOffset { get; } = headerOffset;
+        public long DataStart { get; set; }
+        public uint Crc32 { get; set; }
+        public uint CompressedSize { get; set; }
+        public uint UncompressedSize { get; set; }
+    }
+}

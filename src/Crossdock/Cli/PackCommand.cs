@@ -1,0 +1,72 @@
+using System.CommandLine;
+using Crossdock.Archives;
+using Crossdock.Config;
+using Crossdock.Pypi;
+using Crossdock.Release;
+
+namespace Crossdock.Cli;
+
+/// <summary><c>crossdock pack</c>: one wheel and one npm platform package per binary.</summary>
+internal static class PackCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var config = CommonOptions.Config();
+        var output = CommonOptions.Out();
+        var version = CommonOptions.Version();
+        var targets = new Option<string[]>("--target") { Description = "Target triple of the binary (repeat once per binary, in order); detected when omitted", Arity = ArgumentArity.ZeroOrMore };
+        var staticTags = new Option<string>("--static-linux-tags") { Description = "Wheel tags for fully static Linux binaries: 'target' (the target's family) or 'both' (manylinux and musllinux)", DefaultValueFactory = _ => "target" };
+        staticTags.AcceptOnlyFromAmong("target", "both");
+        var jobs = new Option<int>("--jobs") { Description = "Targets packed at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var dryRun = CommonOptions.DryRun();
+        var json = CommonOptions.Json();
+        var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix" };
+
+        var command = new Command("pack", "Make a PyPI wheel and an npm platform package from each binary")
+        {
+            config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
+        };
+        command.SetAction(parse =>
+        {
+            var paths = parse.GetRequiredValue(binaries);
+            var triples = parse.GetValue(targets) ?? [];
+            if (triples.Length > 0 && triples.Length != paths.Length)
+            {
+                throw CrossdockException.Usage($"{triples.Length} --target for {paths.Length} binaries: give one --target per binary, or none to detect them");
+            }
+            var request = new PackRequest(
+                ConfigLoader.Load(parse.GetRequiredValue(config)),
+                [.. paths.Select((p, i) => (p, triples.Length > 0 ? triples[i] : null))],
+                parse.GetValue(version),
+                parse.GetRequiredValue(output),
+                parse.GetRequiredValue(staticTags) == "both" ? StaticLinuxTags.Both : StaticLinuxTags.Target);
+            var plan = ReleasePlanner.Plan(request);
+            if (parse.GetValue(dryRun))
+            {
+                ReleasePlanJson.Write(context.Out, plan);
+                return CrossdockCli.Success;
+            }
+            var timestamp = ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH"));
+            var written = ReleaseWriter.Write(plan, timestamp, parse.GetValue(jobs), context.Cancellation);
+            Report(context, written, parse.GetValue(json));
+            return CrossdockCli.Success;
+        });
+        return command;
+    }
+
+    private static void Report(CliContext context, IReadOnlyList<ReleaseWriter.WrittenPlatform> written, bool json)
+    {
+        if (json)
+        {
+            ReleasePlanJson.WriteWritten(context.Out, written);
+            return;
+        }
+        foreach (var item in written)
+        {
+            context.Out.WriteLine($"{item.Platform.Target.Triple}");
+            context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, item.WheelPath)}");
+            context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, item.TarballPath)}");
+            foreach (var warning in item.Platform.Warnings) context.Error.WriteLine($"warning: {item.Platform.SourceBinary}: {warning}");
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using System.Text.Json;
+using Crossdock.Release;
+
+namespace Crossdock.Cli;
+
+/// <summary>The JSON forms of a release plan (<c>pack --dry-run</c>) and of what <c>pack --json</c> wrote.</summary>
+internal static class ReleasePlanJson
+{
+    public static void Write(TextWriter output, ReleasePlan plan) => Emit(output, json =>
+    {
+        json.WriteStartObject();
+        json.WriteString("version", plan.Version.Pep440);
+        json.WriteString("npmVersion", plan.Version.Semver);
+        json.WriteString("output", plan.OutputDirectory);
+        json.WriteStartObject("project");
+        json.WriteString("pypiName", plan.Project.PypiName);
+        json.WriteString("npmName", plan.Project.NpmName);
+        json.WriteString("bin", plan.Project.Bin);
+        json.WriteEndObject();
+        json.WriteStartArray("platforms");
+        foreach (var platform in plan.Platforms) WritePlatform(json, platform, null);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    });
+
+    public static void WriteWritten(TextWriter output, IReadOnlyList<ReleaseWriter.WrittenPlatform> written) => Emit(output, json =>
+    {
+        json.WriteStartArray();
+        foreach (var item in written) WritePlatform(json, item.Platform, item);
+        json.WriteEndArray();
+    });
+
+    private static void WritePlatform(Utf8JsonWriter json, PlatformRelease platform, ReleaseWriter.WrittenPlatform? written)
+    {
+        json.WriteStartObject();
+        json.WriteString("target", platform.Target.Triple);
+        json.WriteString("binary", platform.SourceBinary);
+        json.WriteNumber("size", platform.SourceSize);
+        json.WriteStartObject("wheel");
+        json.WriteString("file", written?.WheelPath ?? platform.Wheel.FileName);
+        json.WriteString("tag", platform.Wheel.Tag.Compressed);
+        json.WriteString("script", platform.Wheel.ScriptEntry);
+        json.WriteEndObject();
+        json.WriteStartObject("npm");
+        json.WriteString("file", written?.TarballPath ?? platform.NpmPackage.FileName);
+        json.WriteString("name", platform.NpmPackage.Name);
+        json.WriteString("version", platform.NpmPackage.Version);
+        json.WriteString("os", platform.NpmPackage.Platform.Os);
+        json.WriteString("cpu", platform.NpmPackage.Platform.Cpu);
+        if (platform.NpmPackage.Platform.Libc is { } libc) json.WriteString("libc", libc);
+        else json.WriteNull("libc");
+        json.WriteEndObject();
+        json.WriteStartArray("warnings");
+        foreach (var warning in platform.Warnings) json.WriteStringValue(warning);
+        json.WriteEndArray();
+        json.WriteEndObject();
+    }
+
+    private static void Emit(TextWriter output, Action<Utf8JsonWriter> body)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, InspectionJson.Options)) body(json);
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

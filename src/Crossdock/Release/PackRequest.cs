@@ -1,0 +1,14 @@
+using System.Collections.Immutable;
+using Crossdock.Config;
+using Crossdock.Pypi;
+
+namespace Crossdock.Release;
+
+/// <summary>What <c>crossdock pack</c> was asked to do, after the command line was parsed.</summary>
+/// <param name="Binaries">The binaries, each with the target triple given for it (null: detect it).</param>
+public sealed record PackRequest(
+    ProjectConfig Config,
+    ImmutableArray<(string Path, string? Triple)> Binaries,
+    string? VersionOverride,
+    string OutputDirectory,
+    StaticLinuxTags StaticLinuxTags);
