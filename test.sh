@@ -1,0 +1,6 @@
+#!/usr/bin/env bash
+# Runs every crossdock test: installs the real tools the tests use (scripts/install-deps.sh), then dotnet test.
+set -euo pipefail
+cd "$(dirname "$0")"
+scripts/install-deps.sh
+dotnet test crossdock.slnx --nologo "$@"
