@@ -40,6 +40,12 @@ public static class CrossdockCli
             context.Error.WriteLine($"crossdock: {e.Message}");
             return e.ExitCode;
         }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            // The file system refused something (disk full, permissions, a file vanished): one line, no trace.
+            context.Error.WriteLine($"crossdock: {e.Message}");
+            return Failure;
+        }
         catch (OperationCanceledException)
         {
             context.Error.WriteLine("crossdock: cancelled; nothing partial was left behind");

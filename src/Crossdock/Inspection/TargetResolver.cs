@@ -36,7 +36,7 @@ public static class TargetResolver
             return $"a universal macOS program ({string.Join(" + ", inspection.Slices.Select(s => s.Arch.Name))})";
         }
         var arch = inspection.Arch!.Name;
-        var article = arch.StartsWith('a') || arch.StartsWith('i') ? "an" : "a";
+        var article = "aeiosx".Contains(arch[0], StringComparison.Ordinal) ? "an" : "a"; // as spoken: "an x86_64", "an s390x"
         if (inspection.Os == OperatingSystemFamily.Linux)
         {
             var libc = inspection.Libc == Libc.Gnu

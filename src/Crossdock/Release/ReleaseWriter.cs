@@ -22,13 +22,21 @@ public static class ReleaseWriter
             Path.Combine(pypiDir, p.Wheel.FileName), Path.Combine(npmDir, p.NpmPackage.FileName))).ToList();
         var temporary = written.ToDictionary(w => w, w => (Wheel: staging.Reserve(w.WheelPath), Tarball: staging.Reserve(w.TarballPath)));
 
-        Parallel.ForEach(written, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, item =>
+        try
         {
-            var (wheelTemp, tarballTemp) = temporary[item];
-            using var wheel = new FileStream(wheelTemp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-            using var tarball = new FileStream(tarballTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
-            PlatformPackager.Write(plan, item.Platform, wheel, tarball, timestamp, cancellation);
-        });
+            Parallel.ForEach(written, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, item =>
+            {
+                var (wheelTemp, tarballTemp) = temporary[item];
+                using var wheel = new FileStream(wheelTemp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                using var tarball = new FileStream(tarballTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
+                PlatformPackager.Write(plan, item.Platform, wheel, tarball, timestamp, cancellation);
+            });
+        }
+        catch (AggregateException e) when (e.InnerExceptions.Count >= 1)
+        {
+            // Report the first target's failure as itself, not wrapped: the CLI turns it into one line.
+            System.Runtime.ExceptionServices.ExceptionDispatchInfo.Capture(e.InnerExceptions[0]).Throw();
+        }
         staging.Commit();
         return written;
     }
