@@ -7,7 +7,12 @@ public static class NpmNames
     public static string TarballFileName(string packageName, string version) =>
         $"{packageName.TrimStart('@').Replace('/', '-')}-{version}.tgz";
 
-    /// <summary>The environment variable that overrides the binary path: <c>@acme/my-cli</c> gives <c>MY_CLI_BINARY_PATH</c>.</summary>
-    public static string BinaryPathVariable(string bin) =>
-        new string(bin.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray()) + "_BINARY_PATH";
+    /// <summary>The environment variable that overrides the binary path: command <c>my-cli</c> gives <c>MY_CLI_BINARY_PATH</c>.</summary>
+    public static string BinaryPathVariable(string bin) => EnvironmentName(bin) + "_BINARY_PATH";
+
+    /// <summary>The environment variable that overrides libc detection on Linux (glibc or musl).</summary>
+    public static string LibcVariable(string bin) => EnvironmentName(bin) + "_LIBC";
+
+    private static string EnvironmentName(string bin) =>
+        new(bin.ToUpperInvariant().Select(c => char.IsAsciiLetterOrDigit(c) ? c : '_').ToArray());
 }

@@ -33,6 +33,10 @@ public sealed record ProjectMetadata(
     string? RequiresPython)
 {
     public string NpmName => Npm.Name;
+
+    public static ProjectMetadata From(ProjectConfig config) =>
+        new(config.Pypi.Name, config.Npm, config.Bin, config.Description, config.License,
+            config.ReadmePath, config.Homepage, config.Repository, config.Pypi.RequiresPython);
 }
 
 /// <summary>One binary and the two packages made from it.</summary>

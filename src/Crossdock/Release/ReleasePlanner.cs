@@ -16,8 +16,7 @@ public static class ReleasePlanner
     {
         var config = request.Config;
         var version = config.ResolveVersion(request.VersionOverride);
-        var project = new ProjectMetadata(config.Pypi.Name, config.Npm, config.Bin, config.Description, config.License,
-            config.ReadmePath, config.Homepage, config.Repository, config.Pypi.RequiresPython);
+        var project = ProjectMetadata.From(config);
 
         var platforms = new List<PlatformRelease>();
         foreach (var (path, triple) in request.Binaries)

@@ -1,0 +1,43 @@
+using System.CommandLine;
+using Crossdock.Archives;
+using Crossdock.Config;
+using Crossdock.Npm;
+using Crossdock.Release;
+
+namespace Crossdock.Cli;
+
+/// <summary><c>crossdock assemble</c>: the main npm package, pinning every platform package found in OUT/npm.</summary>
+internal static class AssembleCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var config = CommonOptions.Config();
+        var output = CommonOptions.Out();
+        var version = CommonOptions.Version();
+        var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main package even if some configured targets have no platform package" };
+        var dryRun = CommonOptions.DryRun();
+        var command = new Command("assemble", "Write the main npm package: exact-pinned optional dependencies on the platform packages and a launcher")
+        {
+            config, output, version, allowMissing, dryRun,
+        };
+        command.SetAction(parse =>
+        {
+            var project = ConfigLoader.Load(parse.GetRequiredValue(config));
+            var release = project.ResolveVersion(parse.GetValue(version));
+            var npmDirectory = Path.Combine(parse.GetRequiredValue(output), ReleaseWriter.NpmFolder);
+            var package = MainPackagePlanner.Plan(project, release, npmDirectory, parse.GetValue(allowMissing));
+            if (parse.GetValue(dryRun))
+            {
+                context.Out.WriteLine(MainPackageContent.LauncherConfig(package));
+                return CrossdockCli.Success;
+            }
+            var path = MainPackageWriter.Write(ProjectMetadata.From(project), package, npmDirectory, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
+            context.Out.WriteLine($"{package.Name}@{package.Version}  {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+            foreach (var platform in package.Platforms) context.Out.WriteLine($"  optional {platform.Name}@{platform.Version}  ({platform.Target.Triple})");
+            var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
+            if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");
+            return CrossdockCli.Success;
+        });
+        return command;
+    }
+}

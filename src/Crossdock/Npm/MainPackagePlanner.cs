@@ -1,0 +1,46 @@
+using Crossdock.Config;
+using Crossdock.Release;
+
+namespace Crossdock.Npm;
+
+/// <summary>
+/// Plans the main npm package from the platform tarballs in <c>OUT/npm</c> (the seed's generate-npm-packages
+/// job): each tarball is matched to a configured target by its name, and must carry the release's version and
+/// the os/cpu/libc the target table gives it.
+/// </summary>
+public static class MainPackagePlanner
+{
+    public static MainPackageArtifact Plan(ProjectConfig config, ReleaseVersion version, string npmDirectory, bool allowMissing)
+    {
+        if (!Directory.Exists(npmDirectory)) throw CrossdockException.ForFile(npmDirectory, "no such folder (run 'crossdock pack' first)");
+        var found = new Dictionary<Targets.Target, PlatformPackageRef>();
+        foreach (var tarball in Directory.EnumerateFiles(npmDirectory, "*.tgz").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        {
+            var manifest = PackageTarball.ReadManifest(tarball);
+            if (manifest.Name == config.Npm.Name) continue; // an earlier main package: it is being replaced
+            var target = config.Targets.Concat(Targets.TargetTable.All).FirstOrDefault(t => config.Npm.PlatformPackageName(t) == manifest.Name)
+                ?? throw CrossdockException.ForFile(tarball, $"holds package {manifest.Name}, which is not a platform package of {config.Npm.Name} (expected names like {config.Npm.PlatformPackageName(config.Targets[0])})");
+            if (!config.Targets.Contains(target)) throw CrossdockException.ForFile(tarball, $"is for {target.Triple}, which is not in [package] targets of {config.SourcePath}");
+            if (manifest.Version != version.Semver) throw CrossdockException.ForFile(tarball, $"holds version {manifest.Version}, not the release's {version.Semver}");
+            var platform = target.NpmPlatform;
+            if (!manifest.Os.SequenceEqual([platform.Os]) || !manifest.Cpu.SequenceEqual([platform.Cpu]) || !manifest.Libc.SequenceEqual(platform.Libc is { } l ? [l] : []))
+            {
+                throw CrossdockException.ForFile(tarball, $"declares os/cpu/libc {Describe(manifest)}, but {target.Triple} needs {platform.Os}/{platform.Cpu}{(platform.Libc is { } libc ? "/" + libc : "")}");
+            }
+            if (found.TryGetValue(target, out var earlier)) throw CrossdockException.ForFile(tarball, $"is a second package for {target.Triple} (the first is {earlier.TarballPath})");
+            found[target] = new PlatformPackageRef(target, manifest.Name, manifest.Version, tarball, $"bin/{config.Bin}{target.Os.ExecutableSuffix}");
+        }
+
+        var missing = config.Targets.Where(t => !found.ContainsKey(t)).ToList();
+        if (found.Count == 0) throw CrossdockException.ForFile(npmDirectory, "holds no platform packages (run 'crossdock pack' first)");
+        if (missing.Count > 0 && !allowMissing)
+        {
+            throw CrossdockException.ForFile(npmDirectory, $"has no platform package for {string.Join(", ", missing.Select(t => t.Triple))}; the main package would fail to install there (pass --allow-missing to ship without them)");
+        }
+        return new MainPackageArtifact(config.Npm.Name, version.Semver, NpmNames.TarballFileName(config.Npm.Name, version.Semver), config.Bin,
+            [.. config.Targets.Where(found.ContainsKey).Select(t => found[t])]);
+    }
+
+    private static string Describe(PackageManifest manifest) =>
+        $"{string.Join(",", manifest.Os)}/{string.Join(",", manifest.Cpu)}{(manifest.Libc.IsEmpty ? "" : "/" + string.Join(",", manifest.Libc))}";
+}
