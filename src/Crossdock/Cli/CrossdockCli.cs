@@ -19,6 +19,7 @@ public static class CrossdockCli
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(AssembleCommand.Create(context));
+        root.Subcommands.Add(VerifyCommand.Create(context));
 
         var parse = root.Parse(args);
         var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);

@@ -1,0 +1,90 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Crossdock.Config;
+using Crossdock.Verification;
+
+namespace Crossdock.Cli;
+
+/// <summary><c>crossdock verify [DIR]</c>: every check PyPI, pip and npm would make, before anything is uploaded.</summary>
+internal static class VerifyCommand
+{
+    public static Command Create(CliContext context)
+    {
+        var config = CommonOptions.Config();
+        var version = CommonOptions.Version();
+        var json = CommonOptions.Json();
+        var directory = new Argument<string>("DIR") { Description = "The release folder (pypi/ and npm/ inside)", DefaultValueFactory = _ => "dist" };
+        var command = new Command("verify", "Check every wheel and npm package of a release, and the release as a whole") { config, version, json, directory };
+        command.SetAction(parse =>
+        {
+            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version));
+            Print(context, report, parse.GetValue(json));
+            return report.Ok ? CrossdockCli.Success : CrossdockCli.Failure;
+        });
+        return command;
+    }
+
+    public static VerificationReport Run(ProjectConfig config, string directory, string? version)
+    {
+        if (!Directory.Exists(directory)) throw CrossdockException.ForFile(directory, "no such folder (run 'crossdock pack' first)");
+        return ReleaseVerifier.Verify(directory, config, version);
+    }
+
+    public static void Print(CliContext context, VerificationReport report, bool json)
+    {
+        if (json)
+        {
+            WriteJson(context.Out, report);
+            return;
+        }
+        foreach (var problem in report.Problems) context.Out.WriteLine(problem.ToString());
+        var wheels = report.Artifacts.Count(a => a.Kind == ArtifactKind.Wheel);
+        var packages = report.Artifacts.Length - wheels;
+        var summary = $"{wheels} wheels and {packages} npm packages of version {report.Version?.Pep440 ?? "?"} in {report.Directory}";
+        if (report.Ok) context.Out.WriteLine($"verified {summary}: no problems");
+        else context.Error.WriteLine($"crossdock: verify found {report.Problems.Length} problem(s) in {summary}");
+    }
+
+    private static void WriteJson(TextWriter output, VerificationReport report)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, InspectionJson.Options))
+        {
+            json.WriteStartObject();
+            json.WriteBoolean("ok", report.Ok);
+            json.WriteString("directory", report.Directory);
+            if (report.Version is { } v)
+            {
+                json.WriteString("version", v.Pep440);
+                json.WriteString("npmVersion", v.Semver);
+            }
+            json.WriteStartArray("artifacts");
+            foreach (var artifact in report.Artifacts)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", artifact.File);
+                json.WriteString("kind", artifact.Kind switch { ArtifactKind.Wheel => "wheel", ArtifactKind.NpmPlatformPackage => "npm-platform", _ => "npm-main" });
+                json.WriteString("name", artifact.PackageName);
+                json.WriteString("version", artifact.Version);
+                json.WriteStartArray("targets");
+                foreach (var target in artifact.Targets) json.WriteStringValue(target.Triple);
+                json.WriteEndArray();
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteStartArray("problems");
+            foreach (var problem in report.Problems)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", problem.File);
+                json.WriteString("check", problem.Check);
+                json.WriteString("message", problem.Message);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}
