@@ -20,6 +20,7 @@ public static class CrossdockCli
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(AssembleCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
+        root.Subcommands.Add(PublishCommand.Create(context));
 
         var parse = root.Parse(args);
         var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);
@@ -35,6 +36,7 @@ public static class CrossdockCli
                 Output = context.Out,
                 Error = context.Error,
                 EnableDefaultExceptionHandler = false,
+                ProcessTerminationTimeout = null, // Ctrl-C is handled by CliContext, which lets writers clean up
             });
         }
         catch (CrossdockException e)

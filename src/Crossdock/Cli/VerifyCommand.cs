@@ -14,21 +14,24 @@ internal static class VerifyCommand
         var config = CommonOptions.Config();
         var version = CommonOptions.Version();
         var json = CommonOptions.Json();
+        var only = new Option<string?>("--only") { Description = "Check only one registry's artifacts: 'pypi' (wheels) or 'npm' (packages)" };
+        only.AcceptOnlyFromAmong("pypi", "npm");
         var directory = new Argument<string>("DIR") { Description = "The release folder (pypi/ and npm/ inside)", DefaultValueFactory = _ => "dist" };
-        var command = new Command("verify", "Check every wheel and npm package of a release, and the release as a whole") { config, version, json, directory };
+        var command = new Command("verify", "Check every wheel and npm package of a release, and the release as a whole") { config, version, only, json, directory };
         command.SetAction(parse =>
         {
-            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version));
+            var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, _ => VerificationScope.All };
+            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version), scope);
             Print(context, report, parse.GetValue(json));
             return report.Ok ? CrossdockCli.Success : CrossdockCli.Failure;
         });
         return command;
     }
 
-    public static VerificationReport Run(ProjectConfig config, string directory, string? version)
+    public static VerificationReport Run(ProjectConfig config, string directory, string? version, VerificationScope scope)
     {
         if (!Directory.Exists(directory)) throw CrossdockException.ForFile(directory, "no such folder (run 'crossdock pack' first)");
-        return ReleaseVerifier.Verify(directory, config, version);
+        return ReleaseVerifier.Verify(directory, config, version, scope);
     }
 
     public static void Print(CliContext context, VerificationReport report, bool json)

@@ -7,6 +7,14 @@ using Crossdock.Release;
 namespace Crossdock.Verification;
 
 /// <summary>What <c>crossdock verify</c> found.</summary>
+/// <summary>Which registry's artifacts a verification covers: publishing to one registry checks only its own.</summary>
+public enum VerificationScope
+{
+    All,
+    Pypi,
+    Npm,
+}
+
 public sealed record VerificationReport(string Directory, ReleaseVersion? Version, ImmutableArray<VerifiedArtifact> Artifacts, ImmutableArray<VerificationProblem> Problems)
 {
     public bool Ok => Problems.IsEmpty;
@@ -19,20 +27,22 @@ public sealed record VerificationReport(string Directory, ReleaseVersion? Versio
 /// </summary>
 public static class ReleaseVerifier
 {
-    public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride)
+    public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride, VerificationScope scope = VerificationScope.All)
     {
+        var pypi = scope != VerificationScope.Npm;
+        var npm = scope != VerificationScope.Pypi;
         var problems = new List<VerificationProblem>();
         var artifacts = new List<VerifiedArtifact>();
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
         try
         {
-            foreach (var wheel in Files(directory, ReleaseWriter.PypiFolder, "*.whl"))
+            foreach (var wheel in pypi ? Files(directory, ReleaseWriter.PypiFolder, "*.whl") : [])
             {
                 var list = new ProblemList(wheel);
                 artifacts.Add(WheelVerifier.Verify(wheel, config, list, scratch.FullName));
                 problems.AddRange(list.Problems);
             }
-            foreach (var tarball in Files(directory, ReleaseWriter.NpmFolder, "*.tgz"))
+            foreach (var tarball in npm ? Files(directory, ReleaseWriter.NpmFolder, "*.tgz") : [])
             {
                 var list = new ProblemList(tarball);
                 if (PackageVerifier.Verify(tarball, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
@@ -45,7 +55,7 @@ public static class ReleaseVerifier
         }
 
         var version = ExpectedVersion(config, versionOverride, artifacts);
-        problems.AddRange(CheckRelease(directory, config, version, artifacts));
+        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm));
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
 
@@ -65,11 +75,12 @@ public static class ReleaseVerifier
             .Select(v => ReleaseVersion.TryParse(v, out var parsed, out _) ? parsed : null).FirstOrDefault(v => v is not null);
     }
 
-    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts)
+    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm)
     {
         if (artifacts.Count == 0)
         {
-            yield return new VerificationProblem(directory, "release", $"no wheels in {ReleaseWriter.PypiFolder}/ and no npm packages in {ReleaseWriter.NpmFolder}/ (run 'crossdock pack')");
+            var wanted = string.Join(" and ", new[] { pypi ? $"no wheels in {ReleaseWriter.PypiFolder}/" : null, npm ? $"no npm packages in {ReleaseWriter.NpmFolder}/" : null }.OfType<string>());
+            yield return new VerificationProblem(directory, "release", $"{wanted} (run 'crossdock pack')");
             yield break;
         }
         if (version is not null)
@@ -86,10 +97,10 @@ public static class ReleaseVerifier
         foreach (var target in config.Targets)
         {
             var wheelsForTarget = wheels.Where(w => w.Targets.Contains(target)).ToList();
-            if (wheelsForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no wheel for {target.Triple}");
+            if (pypi && wheelsForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no wheel for {target.Triple}");
             if (wheelsForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{wheelsForTarget.Count} wheels serve {target.Triple}: {string.Join(", ", wheelsForTarget.Select(w => Path.GetFileName(w.File)))}");
             var packagesForTarget = platforms.Where(p => p.Targets.Contains(target)).ToList();
-            if (packagesForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no npm platform package for {target.Triple}");
+            if (npm && packagesForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no npm platform package for {target.Triple}");
             if (packagesForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{packagesForTarget.Count} npm packages serve {target.Triple}: {string.Join(", ", packagesForTarget.Select(p => Path.GetFileName(p.File)))}");
         }
         foreach (var stray in artifacts.Where(a => a.Kind != ArtifactKind.NpmMainPackage && a.Targets.Length > 0 && a.Targets.All(t => !config.Targets.Contains(t))))
@@ -98,7 +109,7 @@ public static class ReleaseVerifier
         }
 
         var mains = artifacts.Where(a => a.Kind == ArtifactKind.NpmMainPackage).ToList();
-        if (mains.Count == 0) yield return new VerificationProblem(directory, "main package", $"no main npm package {config.Npm.Name} (run 'crossdock assemble')");
+        if (npm && mains.Count == 0) yield return new VerificationProblem(directory, "main package", $"no main npm package {config.Npm.Name} (run 'crossdock assemble')");
         if (mains.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{mains.Count} main npm packages: {string.Join(", ", mains.Select(m => Path.GetFileName(m.File)))}");
         foreach (var main in mains)
         {

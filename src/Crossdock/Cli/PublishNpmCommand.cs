@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Text;
+using System.Text.Json;
+using Crossdock.Config;
+using Crossdock.Npm;
+using Crossdock.Publishing;
+using Crossdock.Release;
+using Crossdock.Verification;
+
+namespace Crossdock.Cli;
+
+/// <summary><c>crossdock publish npm</c>: verify, preflight, then platform packages first and the main package last.</summary>
+internal static class PublishNpmCommand
+{
+    private const string DefaultRegistry = "https://registry.npmjs.org/";
+
+    public static Command Create(CliContext context)
+    {
+        var config = CommonOptions.Config();
+        var output = CommonOptions.Out();
+        var version = CommonOptions.Version();
+        var registry = new Option<string?>("--registry") { Description = "npm registry URL (default: npm_config_registry, your .npmrc, or registry.npmjs.org)" };
+        var tag = new Option<string?>("--tag") { Description = "dist-tag (default: 'next' for a pre-release, 'latest' otherwise)" };
+        var provenance = new Option<bool>("--provenance") { Description = "Publish with npm provenance (in GitHub Actions with id-token: write)" };
+        var dryRun = CommonOptions.DryRun();
+        var json = CommonOptions.Json();
+        var command = new Command("npm", "Publish the npm packages: platform packages first, the main package last; resumable")
+        {
+            config, output, version, registry, tag, provenance, dryRun, json,
+        };
+        command.SetAction(async (parse, cancellation) =>
+        {
+            var project = ConfigLoader.Load(parse.GetRequiredValue(config));
+            var folder = parse.GetRequiredValue(output);
+            var report = VerifyCommand.Run(project, folder, parse.GetValue(version), VerificationScope.Npm);
+            if (!report.Ok)
+            {
+                VerifyCommand.Print(context, report, json: false);
+                throw new CrossdockException("nothing was published: fix the problems above first");
+            }
+
+            var npmrc = NpmrcFile.Load(context.Environment);
+            var registryUri = RegistryUrls.Require(parse.GetValue(registry) ?? context.Environment("npm_config_registry") ?? npmrc.Registry ?? DefaultRegistry, "--registry");
+            var token = (context.Environment("NODE_AUTH_TOKEN") ?? context.Environment("NPM_TOKEN") ?? npmrc.TokenFor(registryUri)) is { Length: > 0 } t ? new Secret(t) : null;
+            var uploads = NpmPublisher.Order(report.Artifacts.Where(a => a.Kind != ArtifactKind.Wheel).Select(a => a.File), project.Npm.Name);
+            var distTag = NpmPublisher.DistTag(parse.GetValue(tag), report.Version ?? project.ResolveVersion(parse.GetValue(version)));
+
+            using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
+            using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, context.Cancellation);
+            var trustedPublishing = context.Environment("ACTIONS_ID_TOKEN_REQUEST_URL") is not null;
+            var publisher = new NpmPublisher(registryUri, token, trustedPublishing, http, line => (parse.GetValue(json) ? context.Error : context.Out).WriteLine(line));
+            var results = await publisher.PublishAsync(uploads, distTag, parse.GetValue(provenance), parse.GetValue(dryRun), linked.Token);
+            if (parse.GetValue(json)) WriteJson(context.Out, results);
+            return CrossdockCli.Success;
+        });
+        return command;
+    }
+
+    public static void WriteJson(TextWriter output, IReadOnlyList<PublishResult> results)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, InspectionJson.Options))
+        {
+            json.WriteStartArray();
+            foreach (var result in results)
+            {
+                json.WriteStartObject();
+                json.WriteString("file", result.File);
+                json.WriteString("package", result.Package);
+                json.WriteString("version", result.Version);
+                json.WriteString("status", result.Status switch { PublishStatus.Published => "published", PublishStatus.Skipped => "skipped", _ => "would-publish" });
+                json.WriteString("detail", result.Detail);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+        }
+        output.WriteLine(Encoding.UTF8.GetString(buffer.ToArray()));
+    }
+}

@@ -1,0 +1,75 @@
+using System.Net;
+using System.Text.Json;
+using Crossdock.Publishing;
+
+namespace Crossdock.Npm;
+
+/// <summary>What the registry holds of one package: the integrity of each published version (empty when new).</summary>
+public sealed record RegistryPackage(string Name, bool Exists, IReadOnlyDictionary<string, string?> VersionIntegrity);
+
+/// <summary>
+/// Read-only calls to an npm registry's HTTP API, for the preflight and for resuming: the package document
+/// (GET /{name}) and who the token belongs to (GET /-/whoami).
+/// </summary>
+public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient http)
+{
+    public async Task<RegistryPackage> GetPackageAsync(string name, CancellationToken cancellation)
+    {
+        using var request = Request(HttpMethod.Get, Uri.EscapeDataString(name).Replace("%40", "@", StringComparison.Ordinal));
+        using var response = await Send(request, cancellation);
+        if (response.StatusCode == HttpStatusCode.NotFound) return new RegistryPackage(name, false, new Dictionary<string, string?>());
+        await EnsureSuccess(response, $"reading {name}", cancellation);
+        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
+        var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
+        if (document.RootElement.TryGetProperty("versions", out var all) && all.ValueKind == JsonValueKind.Object)
+        {
+            foreach (var version in all.EnumerateObject())
+            {
+                versions[version.Name] = version.Value.TryGetProperty("dist", out var dist) && dist.TryGetProperty("integrity", out var integrity) ? integrity.GetString() : null;
+            }
+        }
+        return new RegistryPackage(name, true, versions);
+    }
+
+    /// <summary>The user the token authenticates, or an error when the registry rejects it.</summary>
+    public async Task<string> WhoAmIAsync(CancellationToken cancellation)
+    {
+        using var request = Request(HttpMethod.Get, "-/whoami");
+        using var response = await Send(request, cancellation);
+        await EnsureSuccess(response, "checking the token (GET /-/whoami)", cancellation);
+        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        return document.RootElement.TryGetProperty("username", out var user) ? user.GetString() ?? "?" : "?";
+    }
+
+    private HttpRequestMessage Request(HttpMethod method, string path)
+    {
+        var request = new HttpRequestMessage(method, new Uri(registry, path));
+        request.Headers.Accept.ParseAdd("application/json");
+        if (token is not null) request.Headers.Authorization = new("Bearer", token.Reveal());
+        return request;
+    }
+
+    private async Task<HttpResponseMessage> Send(HttpRequestMessage request, CancellationToken cancellation)
+    {
+        try
+        {
+            return await http.SendAsync(request, cancellation);
+        }
+        catch (HttpRequestException e)
+        {
+            throw new CrossdockException($"npm registry {registry} is unreachable: {Mask(e.Message)}");
+        }
+    }
+
+    private async Task EnsureSuccess(HttpResponseMessage response, string what, CancellationToken cancellation)
+    {
+        if (response.IsSuccessStatusCode) return;
+        var body = await response.Content.ReadAsStringAsync(cancellation);
+        var reason = response.StatusCode is HttpStatusCode.Unauthorized or HttpStatusCode.Forbidden
+            ? "the token was rejected (set NODE_AUTH_TOKEN or NPM_TOKEN, or log in with npm)"
+            : Mask(body.Length > 300 ? body[..300] : body).Trim();
+        throw new CrossdockException($"npm registry {registry}: {what} failed with HTTP {(int)response.StatusCode}: {reason}");
+    }
+
+    private string Mask(string text) => token?.Mask(text) ?? text;
+}
