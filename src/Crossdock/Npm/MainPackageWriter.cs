@@ -16,9 +16,9 @@ public static class MainPackageWriter
         using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             var tar = new TarGzWriter(output, timestamp);
+            tar.AddFile("package/package.json", MainPackageContent.PackageJson(project, package));
             tar.AddFile("package/README.md", MainPackageContent.Readme(project, package));
             tar.AddFile($"package/{package.LauncherEntry}", MainPackageContent.Launcher(package), Executable);
-            tar.AddFile("package/package.json", MainPackageContent.PackageJson(project, package));
             tar.Finish();
         }
         staging.Commit();

@@ -28,7 +28,9 @@ public static class PlatformPackager
         var tar = new TarGzWriter(tarballOutput, timestamp);
         var record = new RecordFile($"{wheel.DistInfoDirectory}/RECORD");
 
-        // Tar entries in name order; the binary is spliced between README.md and package.json.
+        // package.json first, so readers (assemble, verify, publish) find the manifest without inflating the
+        // binary; then the other files in name order.
+        tar.AddFile("package/package.json", PlatformPackageContent.PackageJson(plan.Project, npm, platform.Target.Triple));
         tar.AddFile("package/README.md", PlatformPackageContent.Readme(plan.Project, npm, platform.Target.Triple));
         var tarBinary = tar.BeginSplicedFile($"package/{npm.BinaryEntry}", platform.SourceSize, Executable);
         var zipBinary = zip.BeginEntry(wheel.ScriptEntry, Executable);
@@ -38,7 +40,6 @@ public static class PlatformPackager
         zip.EndEntry(zipBinary, crc, size);
         record.Add(wheel.ScriptEntry, sha256, size);
         tarBinary.End();
-        tar.AddFile("package/package.json", PlatformPackageContent.PackageJson(plan.Project, npm, platform.Target.Triple));
         tar.Finish();
 
         AddText(zip, record, $"{wheel.ModuleName}/__init__.py", "");

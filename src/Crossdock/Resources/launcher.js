@@ -1,0 +1,3 @@
+#!/usr/bin/env node
+// Placeholder until the launcher lands.
+const CONFIG = __CROSSDOCK_CONFIG__;
