@@ -18,6 +18,7 @@ public static class CrossdockCli
         var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(PackCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parse = root.Parse(args);
         var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);
