@@ -16,6 +16,7 @@ public static class CrossdockCli
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
+        root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(GenerateCommand.Create(context));
