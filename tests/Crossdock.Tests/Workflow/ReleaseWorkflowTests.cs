@@ -45,6 +45,7 @@ public sealed partial class ReleaseWorkflowTests
 
         Assert.Equal(config.Targets.Select(t => t.Triple), include.Select(e => WorkflowDocument.String(e, "target")));
         Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binary"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
+        Assert.All(include, entry => Assert.Contains(WorkflowDocument.String(entry, "os"), HostedRunners.All));
     }
 
     [Fact]
