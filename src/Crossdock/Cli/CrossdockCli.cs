@@ -16,11 +16,13 @@ public static class CrossdockCli
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
+        root.Subcommands.Add(InitCommand.Create(context));
         root.Subcommands.Add(InspectCommand.Create(context));
         root.Subcommands.Add(PackCommand.Create(context));
         root.Subcommands.Add(AssembleCommand.Create(context));
         root.Subcommands.Add(VerifyCommand.Create(context));
         root.Subcommands.Add(PublishCommand.Create(context));
+        root.Subcommands.Add(GenerateCommand.Create(context));
 
         var parse = root.Parse(args);
         var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);

@@ -1,0 +1,59 @@
+using System.Text.RegularExpressions;
+
+namespace Crossdock.Init;
+
+/// <summary>
+/// go.mod and the main package: the module path names the project (its last element, without a /vN major
+/// suffix) and, on a known forge, its repository; the main package is the root's or the first cmd/NAME.
+/// </summary>
+public static partial class GoModule
+{
+    public const string FileName = "go.mod";
+
+    private static readonly string[] Forges = ["github.com", "gitlab.com", "codeberg.org", "bitbucket.org"];
+
+    public static ProjectFacts? Read(string folder)
+    {
+        var path = Path.Combine(folder, FileName);
+        if (!File.Exists(path)) return null;
+        var module = ModuleLine().Match(File.ReadAllText(path));
+        if (!module.Success) throw CrossdockException.ForFile(path, "has no 'module' line");
+        var modulePath = module.Groups[1].Value.Trim('"');
+        var elements = modulePath.Split('/').ToList();
+        if (elements.Count > 1 && MajorSuffix().IsMatch(elements[^1])) elements.RemoveAt(elements.Count - 1);
+        var name = elements[^1];
+        var repository = elements.Count >= 3 && Forges.Contains(elements[0]) ? $"https://{string.Join('/', elements.Take(3))}" : null;
+
+        var (project, bin) = MainPackage(folder, name);
+        return new ProjectFacts(Language: "go", Name: name, Repository: repository, Bin: bin, BuildProject: project, Sources: [FileName]);
+    }
+
+    /// <summary>The main package to build: the root folder, else the first <c>cmd/NAME</c> (whose binary is NAME).</summary>
+    private static (string? Project, string Bin) MainPackage(string folder, string moduleName)
+    {
+        if (IsMainPackage(folder)) return (".", moduleName);
+        var commands = Path.Combine(folder, "cmd");
+        if (Directory.Exists(commands))
+        {
+            foreach (var command in Directory.EnumerateDirectories(commands).Order(StringComparer.Ordinal))
+            {
+                if (IsMainPackage(command)) return ($"./cmd/{Path.GetFileName(command)}", Path.GetFileName(command));
+            }
+        }
+        return (null, moduleName);
+    }
+
+    private static bool IsMainPackage(string folder) =>
+        Directory.EnumerateFiles(folder, "*.go")
+            .Where(f => !f.EndsWith("_test.go", StringComparison.Ordinal))
+            .Any(f => PackageMain().IsMatch(File.ReadAllText(f)));
+
+    [GeneratedRegex(@"^\s*module\s+(\S+)", RegexOptions.Multiline)]
+    private static partial Regex ModuleLine();
+
+    [GeneratedRegex(@"^v[0-9]+$")]
+    private static partial Regex MajorSuffix();
+
+    [GeneratedRegex(@"^\s*package\s+main\b", RegexOptions.Multiline)]
+    private static partial Regex PackageMain();
+}

@@ -1,0 +1,44 @@
+using System.Collections.Immutable;
+
+namespace Crossdock.Init;
+
+/// <summary>
+/// What one manifest (Cargo.toml, go.mod, package.json...) says about the project; every field may be
+/// missing. <see cref="Or"/> combines manifests: the first one to know a field wins.
+/// </summary>
+/// <param name="Language">The [build] language the manifest implies, null for metadata-only manifests.</param>
+/// <param name="BuildProject">The [build] project: Cargo package, Go main package or .csproj path.</param>
+/// <param name="NpmName">The npm package name when it differs in form (a scoped name from package.json).</param>
+/// <param name="Sources">The files the facts came from, for the written file's header.</param>
+public sealed record ProjectFacts(
+    string? Language = null,
+    string? Name = null,
+    string? Version = null,
+    string? Description = null,
+    string? License = null,
+    string? Repository = null,
+    string? Homepage = null,
+    string? Bin = null,
+    string? BuildProject = null,
+    string? NpmName = null,
+    string? Readme = null,
+    ImmutableArray<string> Sources = default)
+{
+    public static ProjectFacts None { get; } = new(Sources: []);
+
+    /// <summary>These facts, with the gaps filled from <paramref name="other"/>.</summary>
+    public ProjectFacts Or(ProjectFacts other) => new(
+        Language ?? other.Language,
+        Name ?? other.Name,
+        Version ?? other.Version,
+        Description ?? other.Description,
+        License ?? other.License,
+        Repository ?? other.Repository,
+        Homepage ?? other.Homepage,
+        Bin ?? other.Bin,
+        // The build project belongs to the language: never take another manifest's.
+        Language is null ? other.BuildProject : BuildProject,
+        NpmName ?? other.NpmName,
+        Readme ?? other.Readme,
+        [.. Sources.IsDefault ? [] : Sources, .. other.Sources.IsDefault ? [] : other.Sources]);
+}

@@ -1,0 +1,15 @@
+using System.Collections.Immutable;
+
+namespace Crossdock.Workflow;
+
+/// <summary>
+/// Everything the release workflow template needs, resolved: the project's registry names (for the
+/// environments' links), the build language (which picks the setup steps), the crossdock version the jobs
+/// install, and one <see cref="BuildMatrixEntry"/> per configured target, in configuration order.
+/// </summary>
+public sealed record ReleaseWorkflowModel(
+    string CrossdockVersion,
+    string Language,
+    string PypiName,
+    string NpmName,
+    ImmutableArray<BuildMatrixEntry> Matrix);

@@ -1,0 +1,44 @@
+using Crossdock.Targets;
+
+namespace Crossdock.Workflow.Toolchains;
+
+/// <summary>What a toolchain needs from crossdock.toml to build: the command name and the [build] project.</summary>
+/// <param name="Bin">The executable's name, without .exe.</param>
+/// <param name="Project">The language's project location ([build] project), null for the default.</param>
+public sealed record BuildSettings(string Bin, string? Project);
+
+/// <summary>
+/// How one language builds a target in the release workflow: on which runner, with which command, and where
+/// the binary lands. The setup steps (toolchain install and cache) live in the embedded template
+/// <see cref="SetupStepsResource"/>, so YAML stays in templates and only per-target data is computed here.
+/// </summary>
+public abstract class BuildToolchain
+{
+    /// <summary>The <c>[build] language</c> value.</summary>
+    public abstract string Language { get; }
+
+    /// <summary>The embedded template holding this language's setup steps for the build job.</summary>
+    public string SetupStepsResource => $"release-setup-{Language}.yml";
+
+    /// <summary>The runner label that builds <paramref name="target"/>; null when no hosted runner can.</summary>
+    public abstract string? Runner(Target target);
+
+    /// <summary>The shell command (bash) that builds the binary for <paramref name="target"/>.</summary>
+    public abstract string Command(Target target, BuildSettings build);
+
+    /// <summary>Where <see cref="Command"/> leaves the binary, relative to the repository root.</summary>
+    public abstract string Binary(Target target, BuildSettings build);
+
+    /// <summary>The folder the non-cargo builds write to: one per target, beside crossdock pack's dist/pypi and dist/npm.</summary>
+    protected static string OutputFolder(Target target) => $"dist/bin/{target.Triple}";
+
+    public static BuildToolchain For(string language) => language switch
+    {
+        "rust" => new RustToolchain(),
+        "go" => new GoToolchain(),
+        "zig" => new ZigToolchain(),
+        "dotnet" => new DotnetToolchain(),
+        "custom" => new CustomToolchain(),
+        _ => throw new ArgumentOutOfRangeException(nameof(language), language, "not a [build] language"),
+    };
+}

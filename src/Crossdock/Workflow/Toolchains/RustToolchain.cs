@@ -1,0 +1,27 @@
+using Crossdock.Targets;
+
+namespace Crossdock.Workflow.Toolchains;
+
+/// <summary>
+/// Rust: every Linux target builds on x86_64 Ubuntu inside cross's containers (cross-rs), which carry the
+/// musl and aarch64 C toolchains and link against an older glibc than the runner's Ubuntu 24.04 (2.39),
+/// so the wheel gets a low manylinux tag and the binary runs on older distributions. macOS and Windows
+/// targets build with plain cargo on their own OS. The setup template installs cross exactly where
+/// <see cref="Command"/> uses it: on Linux runners.
+/// </summary>
+public sealed class RustToolchain : BuildToolchain
+{
+    public override string Language => "rust";
+
+    public override string? Runner(Target target) => HostedRunners.CrossCompilingLinuxFromX64(target);
+
+    public override string Command(Target target, BuildSettings build)
+    {
+        var cargo = target.Os == OperatingSystemFamily.Linux ? "cross" : "cargo";
+        var package = build.Project is { } name ? $" --package {name}" : "";
+        return $"{cargo} build --release --locked --target {target.Triple}{package}";
+    }
+
+    public override string Binary(Target target, BuildSettings build) =>
+        $"target/{target.Triple}/release/{build.Bin}{target.Os.ExecutableSuffix}";
+}

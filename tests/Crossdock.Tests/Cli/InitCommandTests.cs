@@ -1,0 +1,272 @@
+using Crossdock.Config;
+using Crossdock.Tests.Support;
+
+namespace Crossdock.Tests.Cli;
+
+public sealed class InitCommandTests
+{
+    /// <summary>Small projects of each kind, written by the test: fixture name → files.</summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> Projects = new()
+    {
+        ["rust"] = new()
+        {
+            ["Cargo.toml"] = """
+                [package]
+                name = "demo-tool"
+                version = "0.3.1"
+                edition = "2021"
+                description = "Does \"demo\" things"
+                license = "MIT OR Apache-2.0"
+                repository = "https://github.com/acme/demo-tool"
+
+                [dependencies]
+                anyhow = { version = "1", features = ["std"] }
+
+                [[bin]]
+                name = "demo"
+                path = "src/main.rs"
+                """,
+            ["src/main.rs"] = "fn main() {}\n",
+            ["README.md"] = "# demo\n",
+        },
+        ["rust-workspace"] = new()
+        {
+            ["Cargo.toml"] = """
+                [workspace]
+                members = ["crates/*"]
+                resolver = "2"
+
+                [workspace.package]
+                version = "2.1.0"
+                license = "Apache-2.0"
+                repository = "https://github.com/acme/widget"
+                """,
+            ["crates/widget-core/Cargo.toml"] = "[package]\nname = \"widget-core\"\nversion.workspace = true\n",
+            ["crates/widget-core/src/lib.rs"] = "",
+            ["crates/widget-cli/Cargo.toml"] = """
+                [package]
+                name = "widget-cli"
+                version = { workspace = true }
+                license.workspace = true
+                repository.workspace = true
+                description = "The widget command line"
+
+                [[bin]]
+                name = "widget"
+                path = "src/main.rs"
+                """,
+            ["crates/widget-cli/src/main.rs"] = "fn main() {}\n",
+        },
+        ["go"] = new()
+        {
+            ["go.mod"] = "module github.com/acme/gotool/v2\n\ngo 1.23\n\nrequire example.com/x v1.0.0\n",
+            ["internal/lib.go"] = "package internal\n",
+            ["cmd/gotool/main.go"] = "// gotool does things.\npackage main\n\nfunc main() {}\n",
+            // Metadata Go has no place for comes from the npm side of the project.
+            ["package.json"] = """
+                {"name": "@acme/gotool", "version": "2.4.0", "description": "A Go tool on npm", "license": "MIT",
+                 "repository": {"type": "git", "url": "git+https://github.com/acme/gotool.git"}}
+                """,
+        },
+        ["zig"] = new()
+        {
+            ["build.zig.zon"] = """
+                .{
+                    .name = .zigtool,
+                    .version = "0.2.0",
+                    .fingerprint = 0x9a3c4f1e2b7d6c51,
+                    .minimum_zig_version = "0.14.0",
+                    .dependencies = .{},
+                    .paths = .{ "build.zig", "build.zig.zon", "src" },
+                }
+                """,
+            ["build.zig"] = "const std = @import(\"std\");\n",
+        },
+        ["dotnet"] = new()
+        {
+            ["src/Library/Library.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n",
+            ["src/DnTool/DnTool.csproj"] = """
+                <Project Sdk="Microsoft.NET.Sdk">
+                  <PropertyGroup>
+                    <OutputType>Exe</OutputType>
+                    <TargetFramework>net10.0</TargetFramework>
+                    <PublishAot>true</PublishAot>
+                    <Version>1.0.0-beta.2</Version>
+                    <Description>A NativeAOT tool</Description>
+                    <PackageLicenseExpression>MIT</PackageLicenseExpression>
+                    <RepositoryUrl>https://github.com/acme/dntool</RepositoryUrl>
+                  </PropertyGroup>
+                </Project>
+                """,
+        },
+        ["pyproject"] = new()
+        {
+            ["pyproject.toml"] = """
+                [project]
+                name = "pytool"
+                version = "0.5.0"
+                description = "A tool from Python land"
+                license = { text = "BSD-3-Clause" }
+
+                [project.urls]
+                Homepage = "https://pytool.example.org"
+                Repository = "https://github.com/acme/pytool"
+
+                [project.scripts]
+                pytool-cli = "pytool:main"
+                """,
+        },
+        ["package-json"] = new()
+        {
+            ["package.json"] = """
+                {"name": "@acme/jstool", "version": "1.2.3", "description": "An npm tool", "license": "ISC",
+                 "repository": "github:acme/jstool", "homepage": "https://jstool.example.org",
+                 "bin": {"jstool": "bin/cli.js"}}
+                """,
+        },
+    };
+
+    public static TheoryData<string> Kinds => [.. Projects.Keys];
+
+    private static TempDir Create(string kind)
+    {
+        var project = new TempDir();
+        foreach (var (path, content) in Projects[kind]) project.Write(path, content.Replace("\r\n", "\n", StringComparison.Ordinal));
+        return project;
+    }
+
+    [Theory]
+    [MemberData(nameof(Kinds))]
+    public void Init_writes_the_expected_crossdock_toml_and_it_loads(string kind)
+    {
+        using var project = Create(kind);
+
+        CrossdockRunner.RunOk("init", project.Path);
+
+        var written = project["crossdock.toml"];
+        Golden.Match($"init/{kind}.toml", File.ReadAllText(written));
+        ConfigLoader.Load(written);
+    }
+
+    [Fact]
+    public void Init_reports_what_it_found_and_asks_nothing()
+    {
+        using var project = Create("rust");
+
+        // No standard input and not a terminal, as in CI: init completes from the manifests alone.
+        var result = CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Equal(
+            $"wrote {project["crossdock.toml"]} (rust project 'demo-tool', command 'demo')\nnext: review it, then run 'crossdock generate github' for the release workflow\n",
+            result.Stdout);
+        Assert.Equal("", result.Stderr);
+    }
+
+    [Fact]
+    public void Detected_values_land_in_the_right_keys()
+    {
+        using var workspace = Create("rust-workspace");
+        using var go = Create("go");
+        using var dotnet = Create("dotnet");
+
+        CrossdockRunner.RunOk("init", workspace.Path);
+        CrossdockRunner.RunOk("init", go.Path);
+        CrossdockRunner.RunOk("init", dotnet.Path);
+
+        var rust = ConfigLoader.Load(workspace["crossdock.toml"]);
+        Assert.Equal(("widget-cli", "widget", "2.1.0", "Apache-2.0", "rust", "widget-cli"), (rust.Name, rust.Bin, rust.Version?.Semver, rust.License, rust.Build.Language, rust.Build.ProjectPath));
+        var goConfig = ConfigLoader.Load(go["crossdock.toml"]);
+        Assert.Equal(("gotool", "gotool", "go", "./cmd/gotool", "@acme/gotool", "https://github.com/acme/gotool"), (goConfig.Name, goConfig.Bin, goConfig.Build.Language, goConfig.Build.ProjectPath, goConfig.Npm.Name, goConfig.Repository));
+        var net = ConfigLoader.Load(dotnet["crossdock.toml"]);
+        Assert.Equal(("dntool", "DnTool", "dotnet", "src/DnTool/DnTool.csproj", "1.0.0-beta.2"), (net.Name, net.Bin, net.Build.Language, net.Build.ProjectPath, net.Version?.Semver));
+    }
+
+    [Fact]
+    public void Init_refuses_to_overwrite_an_existing_crossdock_toml()
+    {
+        using var project = Create("go");
+        var existing = project.Write("crossdock.toml", "[package]\nname = \"mine\"\n");
+
+        var result = CrossdockRunner.Run("init", project.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"crossdock: {existing}: already exists; pass --force to overwrite it\n", result.Stderr);
+        Assert.Equal("[package]\nname = \"mine\"\n", File.ReadAllText(existing));
+    }
+
+    [Fact]
+    public void Init_with_force_overwrites_and_leaves_no_temporary_file()
+    {
+        using var project = Create("zig");
+        project.Write("crossdock.toml", "[package]\nname = \"mine\"\n");
+
+        CrossdockRunner.RunOk("init", "--force", project.Path);
+
+        Assert.Equal("zigtool", ConfigLoader.Load(project["crossdock.toml"]).Name);
+        Assert.Equal(["build.zig", "build.zig.zon", "crossdock.toml"], project.Files());
+    }
+
+    [Fact]
+    public void A_csproj_without_PublishAot_is_not_a_native_project()
+    {
+        using var project = new TempDir();
+        project.Write("Tool.csproj", "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><OutputType>Exe</OutputType></PropertyGroup></Project>\n");
+
+        var result = CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Null(ConfigLoader.Load(project["crossdock.toml"]).Build.Language);
+        Assert.Contains("note: no Cargo.toml, go.mod, build.zig.zon or .csproj with PublishAot found: set [build] language", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void An_empty_folder_is_named_after_itself()
+    {
+        using var parent = new TempDir();
+        var folder = Directory.CreateDirectory(parent["My Project!"]).FullName;
+
+        var result = CrossdockRunner.RunOk("init", folder);
+
+        Assert.Equal("My-Project", ConfigLoader.Load(Path.Combine(folder, "crossdock.toml")).Name);
+        Assert.Contains("note: 'My Project!' is not a valid package name; using 'My-Project'", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_version_neither_registry_can_spell_the_same_is_left_out_with_a_note()
+    {
+        using var project = new TempDir();
+        project.Write("package.json", """{"name": "tool", "version": "1.0.0-dev.3+build.7"}""");
+
+        var result = CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Null(ConfigLoader.Load(project["crossdock.toml"]).Version);
+        Assert.Contains("note: version '1.0.0-dev.3+build.7' left out: ", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_broken_manifest_is_reported_with_its_path()
+    {
+        using var project = new TempDir();
+        var cargo = project.Write("Cargo.toml", "[package\nname = \"x\"\n");
+
+        var result = CrossdockRunner.Run("init", project.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.StartsWith($"crossdock: {cargo}: is not valid TOML: ", result.Stderr, StringComparison.Ordinal);
+        Assert.False(File.Exists(project["crossdock.toml"]));
+    }
+
+    [Theory]
+    [InlineData("rust")]
+    [InlineData("go")]
+    [InlineData("dotnet")]
+    public void An_initialized_project_generates_a_release_workflow_that_stays_in_sync(string kind)
+    {
+        using var project = Create(kind);
+        CrossdockRunner.RunOk("init", project.Path);
+        var config = project["crossdock.toml"];
+
+        CrossdockRunner.RunOk("generate", "github", "--config", config);
+
+        CrossdockRunner.RunOk("generate", "github", "--check", "--config", config);
+    }
+}

@@ -1,0 +1,253 @@
+using System.Text.RegularExpressions;
+using Crossdock.Targets;
+using Crossdock.Tests.Support;
+using Crossdock.Workflow;
+using YamlDotNet.RepresentationModel;
+
+namespace Crossdock.Tests.Workflow;
+
+public sealed partial class ReleaseWorkflowTests
+{
+    public static TheoryData<string> Samples => [.. SampleProjects.All.Keys];
+
+    private static string Generate(string sample) =>
+        ReleaseWorkflowGenerator.Generate(SampleProjects.Config(sample), SampleProjects.CrossdockVersion);
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Generated_workflow_matches_the_golden_file(string sample)
+    {
+        Golden.Match($"workflow/{sample}.yml", Generate(sample));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Jobs_form_the_seeds_graph(string sample)
+    {
+        var workflow = new WorkflowDocument(Generate(sample));
+
+        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi"], workflow.JobNames);
+        Assert.Equal(["plan"], workflow.Needs("build"));
+        Assert.Equal(["build"], workflow.Needs("generate-npm-packages"));
+        Assert.Contains("generate-npm-packages", workflow.Needs("publish-to-npm"));
+        Assert.DoesNotContain("build", workflow.Needs("publish-to-npm"));
+        Assert.Equal(["build"], workflow.Needs("publish-to-testpypi"));
+        Assert.Equal(["publish-to-testpypi"], workflow.Needs("publish-to-pypi"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Matrix_has_exactly_the_configured_targets_in_order(string sample)
+    {
+        var config = SampleProjects.Config(sample);
+
+        var include = new WorkflowDocument(Generate(sample)).MatrixInclude;
+
+        Assert.Equal(config.Targets.Select(t => t.Triple), include.Select(e => WorkflowDocument.String(e, "target")));
+        Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binary"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
+        Assert.All(include, entry => Assert.Contains(WorkflowDocument.String(entry, "os"), HostedRunners.All));
+    }
+
+    [Fact]
+    public void Default_matrix_is_the_seeds_seven_targets_and_win_arm64_is_the_eighth_when_configured()
+    {
+        var seven = new WorkflowDocument(Generate("rust")).MatrixInclude.Select(e => WorkflowDocument.String(e, "target")).ToList();
+        var eight = new WorkflowDocument(Generate("rust-win-arm64")).MatrixInclude.Select(e => WorkflowDocument.String(e, "target")).ToList();
+
+        Assert.Equal(TargetTable.Defaults.Select(t => t.Triple), seven);
+        Assert.Equal([.. seven, SampleProjects.WindowsArm64], eight);
+    }
+
+    [Fact]
+    public void Runners_follow_each_languages_toolchain()
+    {
+        string Runner(string sample, Func<Target, bool> which) => WorkflowDocument.String(
+            new WorkflowDocument(Generate(sample)).MatrixInclude.Single(e => which(TargetTable.FindByTriple(WorkflowDocument.String(e, "target")!)!)), "os")!;
+        static bool LinuxArm64Gnu(Target t) => t.Os == OperatingSystemFamily.Linux && t.Arch == CpuArchitecture.Aarch64 && t.Libc == Libc.Gnu;
+        static bool WindowsArm64(Target t) => t.Os == OperatingSystemFamily.Windows && t.Arch == CpuArchitecture.Aarch64;
+        static bool MacosX64(Target t) => t.Os == OperatingSystemFamily.Macos && t.Arch == CpuArchitecture.X86_64;
+
+        // Rust and Go cross-compile Linux arm64 on x86_64; NativeAOT builds on a native arm64 runner.
+        Assert.Equal("ubuntu-latest", Runner("rust", LinuxArm64Gnu));
+        Assert.Equal("ubuntu-latest", Runner("go", LinuxArm64Gnu));
+        Assert.Equal("ubuntu-24.04-arm", Runner("dotnet", LinuxArm64Gnu));
+        Assert.Equal("windows-11-arm", Runner("rust-win-arm64", WindowsArm64));
+        Assert.Equal("windows-11-arm", Runner("zig", WindowsArm64));
+        Assert.Equal("macos-latest", Runner("rust", MacosX64));
+    }
+
+    [Fact]
+    public void Build_commands_use_each_languages_tool_with_names_from_the_target_table()
+    {
+        string Build(string sample, string triple) => WorkflowDocument.String(
+            new WorkflowDocument(Generate(sample)).MatrixInclude.Single(e => WorkflowDocument.String(e, "target") == triple), "build")!;
+        var linuxArm64 = TargetTable.Find(OperatingSystemFamily.Linux, CpuArchitecture.Aarch64, Libc.Gnu)!;
+        var linuxMusl = TargetTable.Find(OperatingSystemFamily.Linux, CpuArchitecture.X86_64, Libc.Musl)!;
+        var windowsX64 = TargetTable.Find(OperatingSystemFamily.Windows, CpuArchitecture.X86_64, null)!;
+
+        Assert.Equal($"cross build --release --locked --target {linuxArm64.Triple}", Build("rust", linuxArm64.Triple));
+        Assert.Equal($"cargo build --release --locked --target {windowsX64.Triple} --package demo-cli", Build("rust-win-arm64", windowsX64.Triple));
+        Assert.Equal($"GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o dist/bin/{linuxArm64.Triple}/gotool ./cmd/gotool", Build("go", linuxArm64.Triple));
+        Assert.Equal($"zig build -Doptimize=ReleaseSafe -Dtarget={linuxArm64.ZigTarget} --prefix dist/bin/{linuxArm64.Triple}", Build("zig", linuxArm64.Triple));
+        Assert.Equal($"dotnet publish src/DnTool/DnTool.csproj -c Release -r {windowsX64.DotnetRid} -p:PublishAot=true -o dist/bin/{windowsX64.Triple}", Build("dotnet", windowsX64.Triple));
+        Assert.StartsWith($"mkdir -p dist/bin/{linuxMusl.Triple} && docker run ", Build("dotnet", linuxMusl.Triple));
+        Assert.Contains($"-r {linuxMusl.DotnetRid} ", Build("dotnet", linuxMusl.Triple));
+        Assert.Equal($"make release TARGET={linuxArm64.Triple} GOOS=linux", Build("custom", linuxArm64.Triple));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Artifact_names_are_the_seeds_and_each_download_pattern_matches_its_uploads(string sample)
+    {
+        var workflow = new WorkflowDocument(Generate(sample));
+        var uploads = workflow.Uses("build", "actions/upload-artifact").Select(w => w["name"]).ToList();
+        Assert.Equal(
+            [
+                "python-package-distributions-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
+                "npm-binary-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
+            ],
+            uploads);
+
+        // Every artifact name the matrix produces, for a made-up run id.
+        string Name(string template, YamlMappingNode entry) => template
+            .Replace("${{ matrix.os }}", WorkflowDocument.String(entry, "os"), StringComparison.Ordinal)
+            .Replace("${{ matrix.target }}", WorkflowDocument.String(entry, "target"), StringComparison.Ordinal)
+            .Replace("${{ github.run_id }}", "4242", StringComparison.Ordinal);
+        var wheels = workflow.MatrixInclude.Select(e => Name(uploads[0], e)).ToList();
+        var npmBinaries = workflow.MatrixInclude.Select(e => Name(uploads[1], e)).ToList();
+        Assert.Equal(wheels.Count, wheels.Distinct().Count());
+
+        var npmPattern = workflow.Uses("generate-npm-packages", "actions/download-artifact")[0];
+        Assert.Equal("npm-binary-*-${{ github.run_id }}", npmPattern["pattern"]);
+        Assert.Equal("true", npmPattern["merge-multiple"]);
+        Assert.All(npmBinaries, name => Assert.Matches(Glob(npmPattern["pattern"]), name));
+        Assert.All(wheels, name => Assert.DoesNotMatch(Glob(npmPattern["pattern"]), name));
+
+        foreach (var job in new[] { "generate-npm-packages", "publish-to-testpypi", "publish-to-pypi" })
+        {
+            var wheelPattern = workflow.Uses(job, "actions/download-artifact").Single(w => w.GetValueOrDefault("pattern", "").StartsWith("python", StringComparison.Ordinal));
+            Assert.Equal("true", wheelPattern["merge-multiple"]);
+            Assert.All(wheels, name => Assert.Matches(Glob(wheelPattern["pattern"]), name));
+            Assert.All(npmBinaries, name => Assert.DoesNotMatch(Glob(wheelPattern["pattern"]), name));
+        }
+
+        // The assembled npm packages travel under a name the npm-binary pattern does not catch.
+        var assembled = workflow.Uses("generate-npm-packages", "actions/upload-artifact").Single()["name"];
+        Assert.Equal(assembled, workflow.Uses("publish-to-npm", "actions/download-artifact").Single()["name"]);
+        Assert.DoesNotMatch(Glob(npmPattern["pattern"]), assembled.Replace("${{ github.run_id }}", "4242", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Permissions_are_least_privilege_and_publishing_uses_short_lived_identity_tokens()
+    {
+        var text = Generate("rust");
+        var workflow = new WorkflowDocument(text);
+
+        Assert.Empty(WorkflowDocument.Map(workflow.Root, "permissions").Children);
+        foreach (var job in workflow.JobNames)
+        {
+            var permissions = WorkflowDocument.Map(workflow.Job(job), "permissions").Children
+                .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!);
+            Assert.DoesNotContain("write", permissions.Where(p => p.Key != "id-token").Select(p => p.Value));
+            Assert.Equal(job.StartsWith("publish-", StringComparison.Ordinal), permissions.GetValueOrDefault("id-token") == "write");
+        }
+        foreach (var (job, environment) in new[] { ("publish-to-npm", "npm"), ("publish-to-testpypi", "testpypi"), ("publish-to-pypi", "pypi") })
+        {
+            Assert.Equal(environment, WorkflowDocument.String(WorkflowDocument.Map(workflow.Job(job), "environment"), "name"));
+            Assert.Equal("github.ref_type == 'tag'", WorkflowDocument.String(workflow.Job(job), "if"));
+        }
+        // Trusted publishing: no password or token input anywhere; the one secret is npm's, read from the job's environment.
+        Assert.Equal(["secrets.NPM_TOKEN"], SecretReference().Matches(text).Select(m => m.Value).Distinct());
+        Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
+        Assert.Contains("crossdock publish npm --provenance", text, StringComparison.Ordinal);
+        Assert.Equal("https://test.pypi.org/legacy/", workflow.Uses("publish-to-testpypi", "pypa/gh-action-pypi-publish").Single()["repository-url"]);
+        Assert.DoesNotContain("repository-url", workflow.Uses("publish-to-pypi", "pypa/gh-action-pypi-publish").Single().Keys);
+    }
+
+    [Fact]
+    public void Triggers_concurrency_and_fail_fast_are_set_for_releases()
+    {
+        var workflow = new WorkflowDocument(Generate("go"));
+        var on = WorkflowDocument.Map(workflow.Root, "on");
+
+        Assert.Equal(["v*"], ((YamlSequenceNode)WorkflowDocument.Map(on, "push").Children["tags"]).Children.Select(n => ((YamlScalarNode)n).Value));
+        Assert.True(on.Children.ContainsKey("workflow_dispatch"));
+        Assert.Contains("github.ref", WorkflowDocument.String(WorkflowDocument.Map(workflow.Root, "concurrency"), "group"), StringComparison.Ordinal);
+        Assert.Equal("false", WorkflowDocument.String(WorkflowDocument.Map(workflow.Job("build"), "strategy"), "fail-fast"));
+        Assert.Contains("tomllib", WorkflowDocument.String(workflow.Steps("plan")[1], "run"), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_action_is_pinned_to_a_release_and_crossdock_to_its_version(string sample)
+    {
+        var text = Generate(sample);
+
+        var uses = UsesLine().Matches(text).Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(uses);
+        Assert.All(uses, action => Assert.Matches(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+(\.[0-9]+){0,2}$", action));
+        Assert.Equal(3, Regex.Count(text, Regex.Escape($"dotnet tool install crossdock --version {SampleProjects.CrossdockVersion} ")));
+        Assert.DoesNotMatch(@"(?<!\$)\{\{", text);
+    }
+
+    [Theory]
+    [InlineData("rust", "Swatinem/rust-cache@")]
+    [InlineData("go", "actions/setup-go@")]
+    [InlineData("zig", "mlugg/setup-zig@")]
+    [InlineData("dotnet", "actions/cache@")]
+    public void Build_job_caches_the_languages_build_tool(string sample, string cacheAction)
+    {
+        Assert.Contains(new WorkflowDocument(Generate(sample)).Steps("build"), s => WorkflowDocument.String(s, "uses")?.StartsWith(cacheAction, StringComparison.Ordinal) == true);
+    }
+
+    [Fact]
+    public void Generating_needs_a_build_language()
+    {
+        var config = SampleProjects.Parse("[package]\nname = \"x\"\n");
+
+        var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
+        Assert.Equal("/project/crossdock.toml: [build] language is required to generate the workflow (one of rust, go, zig, dotnet, custom)", error.Message);
+    }
+
+    [Theory]
+    [InlineData("[build]\nlanguage = \"custom\"\nbinary = \"out/{bin}\"", "[build] command is required when language = \"custom\"")]
+    [InlineData("[build]\nlanguage = \"custom\"\ncommand = \"make\"", "[build] binary is required when language = \"custom\" (where the command leaves the executable)")]
+    [InlineData("[build]\nlanguage = \"rust\"\ncommand = \"make {triple}\"", "[build] command: unknown placeholder {triple} (known: {target}, {os}, {arch}, {exe}, {bin}, {rid}, {goos}, {goarch}, {zig-target}, {npm-suffix})")]
+    public void Custom_build_settings_are_checked(string build, string expected)
+    {
+        var config = SampleProjects.Parse($"[package]\nname = \"x\"\n\n{build}\n");
+
+        var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
+        Assert.Equal($"/project/crossdock.toml: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_target_no_hosted_runner_can_build_for_the_language_is_refused()
+    {
+        var riscv = TargetTable.All.Single(t => t.Arch == CpuArchitecture.Riscv64);
+        var config = SampleProjects.Parse($"[package]\nname = \"x\"\ntargets = [\"{riscv.Triple}\"]\n\n[build]\nlanguage = \"dotnet\"\n");
+
+        var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
+        Assert.Equal($"/project/crossdock.toml: [package] targets: no GitHub-hosted runner can build {riscv.Triple} with dotnet", error.Message);
+        // Cross-compiling toolchains can: they build every Linux target on x86_64.
+        var rust = SampleProjects.Parse($"[package]\nname = \"x\"\ntargets = [\"{riscv.Triple}\"]\n\n[build]\nlanguage = \"rust\"\n");
+        Assert.Equal("ubuntu-latest", ReleaseWorkflowGenerator.CreateModel(rust, "0.1.0").Matrix.Single().Runner);
+    }
+
+    [Fact]
+    public void The_workflow_is_read_from_a_file_named_crossdock_toml()
+    {
+        var config = Crossdock.Config.ConfigLoader.Parse("/project/release.toml", "[package]\nname = \"x\"\n\n[build]\nlanguage = \"go\"\n");
+
+        var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
+        Assert.Contains("name the file crossdock.toml", error.Message, StringComparison.Ordinal);
+    }
+
+    private static Regex Glob(string pattern) => new("^" + Regex.Escape(pattern.Replace("${{ github.run_id }}", "4242", StringComparison.Ordinal)).Replace(@"\*", ".*", StringComparison.Ordinal) + "$");
+
+    [GeneratedRegex(@"secrets\.[A-Za-z_]+")]
+    private static partial Regex SecretReference();
+
+    [GeneratedRegex(@"uses: (\S+)")]
+    private static partial Regex UsesLine();
+}
