@@ -1,3 +1,0 @@
-#!/usr/bin/env node
-// Placeholder until the launcher lands.
-const CONFIG = __CROSSDOCK_CONFIG__;
