@@ -238,10 +238,12 @@ function exitLikeSignal(signal) {
 }
 
 function run(target, args) {
-  const child = childProcess.spawn(target.path, args, { stdio: "inherit" });
   const interactive = attempt(() => require("tty").isatty(0)) === true;
   const handlers = {};
-  // Listening also keeps these signals from killing the launcher before the child has ended and been reaped.
+  let child = null;
+  // Listen before spawning: the child can be running (and be signalled along with us) before spawn() returns, and
+  // until we listen these signals would kill the launcher and orphan the child. JavaScript handlers run only
+  // after this function, so `child` is always set by then.
   for (const signal of SIGNALS) {
     handlers[signal] = () => {
       if (forwards(signal, process.platform, interactive)) attempt(() => child.kill(signal));
@@ -249,13 +251,20 @@ function run(target, args) {
     process.on(signal, handlers[signal]);
   }
   const release = () => SIGNALS.forEach((signal) => process.removeListener(signal, handlers[signal]));
-
-  child.on("error", (error) => {
-    if (child.pid !== undefined) return; // a failed kill(); the exit event still comes
+  const failed = (error) => {
     release();
     const failure = startFailure(target, error);
     process.stderr.write(CONFIG.bin + ": " + failure.message + "\n");
     process.exitCode = failure.status;
+  };
+
+  try {
+    child = childProcess.spawn(target.path, args, { stdio: "inherit" });
+  } catch (error) {
+    return failed(error); // e.g. EINVAL: Node refuses to spawn a .bat or .cmd file without a shell
+  }
+  child.on("error", (error) => {
+    if (child.pid === undefined) failed(error); // otherwise a failed kill(), and the exit event still comes
   });
   child.on("exit", (code, signal) => {
     release();
