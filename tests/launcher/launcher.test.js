@@ -134,6 +134,17 @@ const MUSL_LDD = {
     stderr: "musl libc (x86_64)\nVersion 1.2.4\nDynamic Program Loader\nUsage: ldd [options] [--] pathname\n",
 };
 
+describe("the template", () => {
+    it("is a node script holding the config token once, as crossdock replaces it", () => {
+        const template = fs.readFileSync(TEMPLATE, "utf8");
+        assert.ok(template.startsWith("#!/usr/bin/env node\n"), "starts with the shebang line");
+        assert.doesNotMatch(template, /\r/, "LF only: a CR after `node` in the shebang breaks it on Linux and macOS");
+        assert.strictEqual(template.split(TOKEN).length, 2);
+        assert.match(template, /^const CONFIG = __CROSSDOCK_CONFIG__;$/m);
+        assert.deepStrictEqual(launcher.CONFIG, CONFIG);
+    });
+});
+
 describe("detectLibc", () => {
     it("says glibc from process.report's glibcVersionRuntime, without looking further", () => {
         const host = fakeHost({ files: ["/lib/ld-musl-x86_64.so.1"], ldd: MUSL_LDD });

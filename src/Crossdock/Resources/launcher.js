@@ -290,11 +290,11 @@ function realHost() {
             // excludeNetwork (Node 20.13+) skips the network look-ups that can make getReport() slow.
             const report = process.report;
             const previous = report.excludeNetwork;
-            report.excludeNetwork = true;
+            attempt(() => (report.excludeNetwork = true)); // a runtime may not let us; the report still counts
             try {
                 return report.getReport().header;
             } finally {
-                report.excludeNetwork = previous;
+                attempt(() => (report.excludeNetwork = previous));
             }
         },
         readdir: (dir) => fs.readdirSync(dir),
