@@ -38,7 +38,10 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
         using var response = await Send(request, cancellation);
         await EnsureSuccess(response, "checking the token (GET /-/whoami)", cancellation);
         using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
-        return document.RootElement.TryGetProperty("username", out var user) ? user.GetString() ?? "?" : "?";
+        // npmjs answers 401 for a bad token; Verdaccio answers 200 with no username. Both mean "not you".
+        return document.RootElement.TryGetProperty("username", out var user) && user.GetString() is { Length: > 0 } name
+            ? name
+            : throw new CrossdockException($"npm registry {registry}: the token was rejected (GET /-/whoami names no user); set NODE_AUTH_TOKEN or NPM_TOKEN, or log in with npm");
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path)

@@ -23,7 +23,7 @@ public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) 
             var main = Path.Combine(Release.NpmDir, "my-tool-1.2.0-beta.1.tgz");
             foreach (var tarball in Directory.GetFiles(Release.NpmDir, "*.tgz").Where(t => t != main).Append(main))
             {
-                Npm.RunOk(Environment, Release.Dir.Path, "publish", tarball, "--tag", "next");
+                NpmClient.RunOk(Environment, Release.Dir.Path, "publish", tarball, "--tag", "next");
             }
         }
 
@@ -39,7 +39,7 @@ public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) 
             var project = Release.Dir[name];
             Directory.CreateDirectory(project);
             File.WriteAllText(Path.Combine(project, "package.json"), """{ "name": "consumer", "version": "1.0.0", "private": true }""");
-            Npm.RunOk(Environment, project, ["install", "my-tool@1.2.0-beta.1", .. extra]);
+            NpmClient.RunOk(Environment, project, ["install", "my-tool@1.2.0-beta.1", .. extra]);
             return project;
         }
 
@@ -57,7 +57,7 @@ public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) 
 
         var installed = Directory.GetDirectories(Path.Combine(project, "node_modules")).Select(Path.GetFileName).Where(n => n!.StartsWith("my-tool", StringComparison.Ordinal));
         Assert.Equal(["my-tool", "my-tool-linux-x64-gnu"], installed.Order(StringComparer.Ordinal));
-        var version = Npm.RunOk(published.Environment, project, "exec", "--", "mytool", "--version");
+        var version = NpmClient.RunOk(published.Environment, project, "exec", "--", "mytool", "--version");
         Assert.Equal("crossdock-fixture 1.0.0\n", version.Stdout);
         var npx = ProcessRunner.RunOk(Tools.Require("npx"), ["--no-install", "mytool", "--version"], project, published.Environment);
         Assert.Equal("crossdock-fixture 1.0.0\n", npx.Stdout);
@@ -111,11 +111,11 @@ public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) 
     }
 
     [Fact]
-    public void Registry_holds_each_platform_package_with_its_os_cpu_and_libc()
+    public async Task Registry_holds_each_platform_package_with_its_os_cpu_and_libc()
     {
         using var http = new HttpClient();
 
-        var document = JsonDocument.Parse(http.GetStringAsync(published.Registry.Url + "my-tool-linux-arm64-musl").Result);
+        using var document = JsonDocument.Parse(await http.GetStringAsync(published.Registry.Url + "my-tool-linux-arm64-musl", TestContext.Current.CancellationToken));
 
         var version = document.RootElement.GetProperty("versions").GetProperty("1.2.0-beta.1");
         Assert.Equal("musl", version.GetProperty("libc")[0].GetString());

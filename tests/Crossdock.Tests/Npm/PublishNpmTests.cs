@@ -55,22 +55,19 @@ public sealed class PublishNpmTests : IDisposable
         var project = _release.Dir["consumer"];
         Directory.CreateDirectory(project);
         var npm = _registry.NpmEnvironment(_release.Dir);
-        Npm.RunOk(npm, project, "install", "my-tool@next");
+        NpmClient.RunOk(npm, project, "install", "my-tool@next");
         Assert.Equal("crossdock-fixture 1.0.0\n", ProcessRunner.RunOk(Path.Combine(project, "node_modules", ".bin", "mytool"), ["--version"], project).Stdout);
     }
 
     [Fact]
-    public void Registry_dying_halfway_then_a_rerun_finishes_the_release_exactly_once()
+    public async Task Registry_dying_halfway_then_a_rerun_finishes_the_release_exactly_once()
     {
-        var run = Task.Run(() => Publish(null));
-        using (var http = new HttpClient())
-        {
-            // Kill the registry as soon as two platform packages are on it.
-            var deadline = DateTime.UtcNow.AddMinutes(2);
-            while (DateTime.UtcNow < deadline && PublishedVersions().Values.Sum() < 2) Thread.Sleep(50);
-        }
+        var run = Task.Run(() => Publish(null), TestContext.Current.CancellationToken);
+        // Kill the registry as soon as two platform packages are on it.
+        var deadline = DateTime.UtcNow.AddMinutes(2);
+        while (DateTime.UtcNow < deadline && PublishedVersions().Values.Sum() < 2) await Task.Delay(50, TestContext.Current.CancellationToken);
         _registry.Stop();
-        var failed = run.Result;
+        var failed = await run;
 
         Assert.Equal(1, failed.ExitCode);
         Assert.Contains("run the same command again to finish the release", failed.Stderr, StringComparison.Ordinal);
@@ -87,7 +84,7 @@ public sealed class PublishNpmTests : IDisposable
         Assert.All(PublishedVersions().Values, count => Assert.Equal(1, count));
         var project = _release.Dir["after-resume"];
         Directory.CreateDirectory(project);
-        Npm.RunOk(_registry.NpmEnvironment(_release.Dir), project, "install", "my-tool@1.2.0-beta.1");
+        NpmClient.RunOk(_registry.NpmEnvironment(_release.Dir), project, "install", "my-tool@1.2.0-beta.1");
         Assert.Equal("crossdock-fixture 1.0.0\n", ProcessRunner.RunOk(Path.Combine(project, "node_modules", ".bin", "mytool"), ["--version"], project).Stdout);
     }
 
@@ -96,7 +93,7 @@ public sealed class PublishNpmTests : IDisposable
     {
         // Publish one platform package as it is, then repack it with another timestamp: same version, other bytes.
         var host = Path.Combine(_release.NpmDir, "my-tool-linux-x64-gnu-1.2.0-beta.1.tgz");
-        Npm.RunOk(_registry.NpmEnvironment(_release.Dir), _release.Dir.Path, "publish", host, "--tag", "next");
+        NpmClient.RunOk(_registry.NpmEnvironment(_release.Dir), _release.Dir.Path, "publish", host, "--tag", "next");
         _release.Pack(["x86_64-unknown-linux-gnu"], new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" });
 
         var result = Publish(null);

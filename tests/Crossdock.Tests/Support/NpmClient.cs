@@ -1,7 +1,7 @@
 namespace Crossdock.Tests.Support;
 
 /// <summary>The real npm client, run against a test registry with an isolated user config and cache.</summary>
-public static class Npm
+public static class NpmClient
 {
     public static string Executable => Tools.Require("npm");
 
