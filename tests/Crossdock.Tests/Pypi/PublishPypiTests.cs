@@ -192,16 +192,18 @@ public sealed class PublishPypiTests(PublishPypiTests.AllTargets packed) : IClas
     [Fact]
     public void A_verify_failure_stops_before_any_request()
     {
-        using var release = new PackedRelease();
-        release.Pack(["x86_64-unknown-linux-gnu"]);
-        File.AppendAllText(release.Wheel("x86_64"), "not part of the zip");
+        using var release = PypiPublishing.ReleaseOf("x86_64-unknown-linux-gnu");
         using var server = new FakePypiServer();
+        var environment = PypiPublishing.Environment(_home, server.Token);
+        Assert.Equal(0, PypiPublishing.Publish(release, server, environment, "--dry-run").ExitCode); // only the damage below stops it
+        var wheel = release.Wheel("x86_64");
+        File.AppendAllText(wheel, "not part of the zip");
 
-        var result = PypiPublishing.Publish(release, server, PypiPublishing.Environment(_home, server.Token));
+        var result = PypiPublishing.Publish(release, server, environment);
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nothing was uploaded: fix the problems above first", result.Stderr, StringComparison.Ordinal);
-        Assert.Contains("zip", result.Stdout, StringComparison.Ordinal);
+        Assert.Equal($"{wheel}: zip: {wheel}: is not a zip file (no end-of-central-directory record)", result.Stdout.Trim());
         Assert.Empty(server.Requests);
     }
 

@@ -8,12 +8,10 @@ namespace Crossdock.Tests.Pypi;
 public sealed class PypiUploaderTests : IDisposable
 {
     private static readonly UploadRetryPolicy Fast = new(3, TimeSpan.FromMilliseconds(10), TimeSpan.FromMilliseconds(50));
-    private readonly PackedRelease _release = new();
+    private readonly PackedRelease _release = PypiPublishing.ReleaseOf("x86_64-unknown-linux-gnu");
     private readonly FakePypiServer _server = new();
     private readonly StringWriter _log = new();
     private readonly HttpClient _http = new();
-
-    public PypiUploaderTests() => _release.Pack(["x86_64-unknown-linux-gnu"]);
 
     public void Dispose()
     {
