@@ -15,6 +15,22 @@ public sealed record PypiDestination(Uri UploadUrl, string Label, PypiCredential
     public static PypiDestination Resolve(string? repositoryName, string? repositoryUrl, Func<string, string?> environment)
     {
         var pypirc = Pypirc.Load(environment);
+        try
+        {
+            return Resolve(repositoryName, repositoryUrl, environment, pypirc);
+        }
+        catch (CrossdockException e)
+        {
+            // A token pasted into a URL or a repository name would be quoted back by these errors: mask every
+            // secret there is, since which one applies is not settled yet.
+            var secrets = new[] { environment("TWINE_PASSWORD"), environment("PYPI_TOKEN") }.Concat(pypirc.Passwords)
+                .OfType<string>().Where(s => s.Length > 0).Select(s => new Secret(s));
+            throw new CrossdockException(secrets.Aggregate(e.Message, (text, secret) => secret.Mask(text)), e.ExitCode);
+        }
+    }
+
+    private static PypiDestination Resolve(string? repositoryName, string? repositoryUrl, Func<string, string?> environment, Pypirc pypirc)
+    {
         var url = repositoryUrl ?? (environment("TWINE_REPOSITORY_URL") is { Length: > 0 } fromEnvironment ? fromEnvironment : null);
         if (url is not null)
         {

@@ -99,6 +99,10 @@ public sealed class Pypirc
         return new PypircRepository(name, url, username, password);
     }
 
+    /// <summary>Every password the file holds, listed repository or not: what error messages must never show.</summary>
+    public IEnumerable<string> Passwords =>
+        _sections.Values.Select(options => options.GetValueOrDefault("password")).OfType<string>().Where(p => p.Length > 0);
+
     /// <summary>The listed repository whose upload URL is <paramref name="url"/> (ignoring a trailing slash), if any.</summary>
     public PypircRepository? RepositoryWithUrl(Uri url) =>
         IndexServers.Append("pypi").Distinct(StringComparer.Ordinal).Select(Repository)
