@@ -155,14 +155,18 @@ public sealed class PublishPypiTests(PublishPypiTests.AllTargets packed) : IClas
     }
 
     [Fact]
-    public void Without_a_token_nothing_is_sent()
+    public void Without_a_token_nothing_is_sent_and_a_dry_run_warns_instead_of_failing()
     {
         using var server = new FakePypiServer();
+        var environment = PypiPublishing.Environment(_home, null);
 
-        var result = PypiPublishing.Publish(packed.Release, server, PypiPublishing.Environment(_home, null));
+        var result = PypiPublishing.Publish(packed.Release, server, environment);
+        var dryRun = PypiPublishing.Publish(packed.Release, server, environment, "--dry-run");
 
         Assert.Equal(1, result.ExitCode);
         Assert.Contains("nothing was uploaded: no PyPI token: set PYPI_TOKEN (or TWINE_PASSWORD)", result.Stderr, StringComparison.Ordinal);
+        Assert.True(dryRun.ExitCode == 0, dryRun.Output);
+        Assert.Contains("no PyPI token found: the real run would stop here", dryRun.Stdout, StringComparison.Ordinal);
         Assert.Empty(server.Requests);
     }
 
