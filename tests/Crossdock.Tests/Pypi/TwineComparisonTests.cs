@@ -42,12 +42,9 @@ public sealed class TwineComparisonTests : IDisposable
         // crossdock's 2.4 METADATA, so it refuses the wheels before sending anything. It gets copies relabelled
         // 2.2 instead (METADATA's first line and its RECORD hash changed; a newer twine would take the originals).
         var refused = Twine(twine, byTwine, wheels);
-        List<string> twineWheels;
-        if (refused.ExitCode == 0)
-        {
-            twineWheels = wheels;
-        }
-        else
+        var sameBytes = refused.ExitCode == 0;
+        var twineWheels = wheels;
+        if (!sameBytes)
         {
             Assert.Contains("Metadata is missing required fields: Name", refused.Output, StringComparison.Ordinal);
             Assert.Empty(byTwine.Requests);
@@ -59,7 +56,6 @@ public sealed class TwineComparisonTests : IDisposable
         Assert.Equal(byCrossdock.Files.Keys.Order(StringComparer.Ordinal), byTwine.Files.Keys.Order(StringComparer.Ordinal));
         foreach (var (fromCrossdock, fromTwine) in byCrossdock.AcceptedUploads.OrderBy(u => u.Content!.FileName).Zip(byTwine.AcceptedUploads.OrderBy(u => u.Content!.FileName)))
         {
-            var sameBytes = twineWheels == wheels;
             CompareRequests(fromCrossdock, fromTwine, sameBytes);
             // For the very file twine sent, crossdock's form must match twine's to the byte, digests included.
             var copy = twineWheels.Single(w => Path.GetFileName(w) == fromTwine.Content!.FileName);
@@ -137,7 +133,6 @@ public sealed class TwineComparisonTests : IDisposable
         var bytes = Encoding.UTF8.GetBytes($"Metadata-Version: {metadataVersion}\n" + text[(text.IndexOf('\n', StringComparison.Ordinal) + 1)..]);
         var hash = Convert.ToBase64String(SHA256.HashData(bytes)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
         var records = Read(record).Split('\n').Select(l => l.StartsWith(metadataName + ",", StringComparison.Ordinal) ? $"{metadataName},sha256={hash},{bytes.Length}" : l);
-        var recordName = record.FullName;
         Replace(zip, metadata, bytes);
         Replace(zip, record, Encoding.UTF8.GetBytes(string.Join('\n', records)));
         return copy;
