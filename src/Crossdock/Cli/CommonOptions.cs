@@ -22,5 +22,5 @@ internal static class CommonOptions
 
     public static Option<bool> Json() => new("--json") { Description = "Print a machine-readable JSON document" };
 
-    public static Option<bool> DryRun() => new("--dry-run") { Description = "Print what would be done (as JSON) and do nothing" };
+    public static Option<bool> DryRun(string description = "Change nothing: only print what would be done") => new("--dry-run") { Description = description };
 }

@@ -18,7 +18,7 @@ internal static class PackCommand
         var staticTags = new Option<string>("--static-linux-tags") { Description = "Wheel tags for fully static Linux binaries: 'target' (the target's family) or 'both' (manylinux and musllinux)", DefaultValueFactory = _ => "target" };
         staticTags.AcceptOnlyFromAmong("target", "both");
         var jobs = new Option<int>("--jobs") { Description = "Targets packed at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var dryRun = CommonOptions.DryRun();
+        var dryRun = CommonOptions.DryRun("Write nothing: print the release plan (targets, artifacts, names, versions) as JSON");
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix" };
 

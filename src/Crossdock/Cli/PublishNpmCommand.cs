@@ -48,7 +48,9 @@ internal static class PublishNpmCommand
             using var http = new HttpClient { Timeout = TimeSpan.FromMinutes(2) };
             using var linked = CancellationTokenSource.CreateLinkedTokenSource(cancellation, context.Cancellation);
             var trustedPublishing = context.Environment("ACTIONS_ID_TOKEN_REQUEST_URL") is not null;
-            var publisher = new NpmPublisher(registryUri, token, trustedPublishing, http, line => (parse.GetValue(json) ? context.Error : context.Out).WriteLine(line));
+            var lines = parse.GetValue(json) ? context.Error : context.Out;
+            var publisher = new NpmPublisher(registryUri, token, trustedPublishing, http,
+                new PublishOutput(lines, context.OutputIsTerminal && !parse.GetValue(json), text => token?.Mask(text) ?? text));
             var results = await publisher.PublishAsync(uploads, distTag, parse.GetValue(provenance), parse.GetValue(dryRun), linked.Token);
             if (parse.GetValue(json)) WriteJson(context.Out, results);
             return CrossdockCli.Success;

@@ -14,7 +14,7 @@ public sealed record NpmUpload(string Tarball, PackageManifest Manifest, Tarball
 /// </summary>
 /// <param name="trustedPublishing">True in a CI job that can mint an OIDC token (GitHub Actions with id-token: write),
 /// where npm itself authenticates without a stored token.</param>
-public sealed class NpmPublisher(Uri registry, Secret? token, bool trustedPublishing, HttpClient http, Action<string> progress)
+public sealed class NpmPublisher(Uri registry, Secret? token, bool trustedPublishing, HttpClient http, PublishOutput output)
 {
     public static IReadOnlyList<NpmUpload> Order(IEnumerable<string> tarballs, string mainName) =>
         [.. tarballs.Select(t => (Path: t, Manifest: PackageTarball.ReadManifest(t)))
@@ -36,22 +36,23 @@ public sealed class NpmPublisher(Uri registry, Secret? token, bool trustedPublis
             var label = $"{upload.Manifest.Name}@{upload.Manifest.Version}";
             if (!pending.Contains(upload))
             {
-                progress($"[{i + 1}/{uploads.Count}] {label}: already published with the same contents, skipped");
+                output.Line($"[{i + 1}/{uploads.Count}] {label}: already published with the same contents, skipped");
                 results.Add(new PublishResult(upload.Tarball, upload.Manifest.Name, upload.Manifest.Version, PublishStatus.Skipped, "already published with the same integrity"));
                 continue;
             }
             if (dryRun)
             {
-                progress($"[{i + 1}/{uploads.Count}] {label}: would publish with tag '{tag}'");
+                output.Line($"[{i + 1}/{uploads.Count}] {label}: would publish with tag '{tag}'");
                 results.Add(new PublishResult(upload.Tarball, upload.Manifest.Name, upload.Manifest.Version, PublishStatus.WouldPublish, tag));
                 continue;
             }
+            output.Status($"[{i + 1}/{uploads.Count}] {label}: publishing ({TransferProgress.Size(upload.Digest.Size)})...");
             var result = await NpmCommand.PublishAsync(upload.Tarball, registry, token, tag, upload.Manifest.Name.StartsWith('@'), provenance, scratch.Path, cancellation);
             if (result.ExitCode != 0 && !await AlreadyThereAsync(upload, cancellation))
             {
                 throw new CrossdockException($"npm publish of {label} failed (exit {result.ExitCode}); {results.Count(r => r.Status == PublishStatus.Published)} package(s) were published before it — run the same command again to finish the release:\n{LastLines(result.Output)}");
             }
-            progress($"[{i + 1}/{uploads.Count}] {label}: published with tag '{tag}' ({upload.Digest.Size / 1024.0 / 1024.0:0.0} MB)");
+            output.Line($"[{i + 1}/{uploads.Count}] {label}: published with tag '{tag}' ({TransferProgress.Size(upload.Digest.Size)})");
             results.Add(new PublishResult(upload.Tarball, upload.Manifest.Name, upload.Manifest.Version, PublishStatus.Published, tag));
         }
         return results;
@@ -65,7 +66,7 @@ public sealed class NpmPublisher(Uri registry, Secret? token, bool trustedPublis
         {
             throw new CrossdockException($"nothing was published: no npm token for {registry} (set NODE_AUTH_TOKEN or NPM_TOKEN, or add //host/:_authToken to your .npmrc)");
         }
-        if (token is not null) progress($"registry {registry}: authenticated as {await client.WhoAmIAsync(cancellation)}");
+        if (token is not null) output.Line($"registry {registry}: authenticated as {await client.WhoAmIAsync(cancellation)}");
         var pending = new HashSet<NpmUpload>();
         var conflicts = new List<string>();
         foreach (var upload in uploads)
