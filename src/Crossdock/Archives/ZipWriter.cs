@@ -81,18 +81,9 @@ public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
     private byte[] LocalHeader(Entry entry)
     {
         var header = new byte[LocalHeaderSize + entry.Name.Length];
-        var h = header.AsSpan();
-        BinaryPrimitives.WriteUInt32LittleEndian(h, LocalHeaderSignature);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[4..], VersionNeeded);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[6..], FlagUtf8Names);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[8..], MethodDeflate);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[10..], _dos.Time);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[12..], _dos.Date);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[14..], entry.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[18..], entry.CompressedSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[22..], entry.UncompressedSize);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[26..], (ushort)entry.Name.Length);
-        entry.Name.CopyTo(h[LocalHeaderSize..]);
+        BinaryPrimitives.WriteUInt32LittleEndian(header, LocalHeaderSignature);
+        WriteEntryFields(header.AsSpan(4), entry);
+        entry.Name.CopyTo(header, LocalHeaderSize);
         return header;
     }
 
@@ -102,19 +93,29 @@ public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
         var h = header.AsSpan();
         BinaryPrimitives.WriteUInt32LittleEndian(h, CentralHeaderSignature);
         BinaryPrimitives.WriteUInt16LittleEndian(h[4..], VersionMadeByUnix);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[6..], VersionNeeded);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[8..], FlagUtf8Names);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[10..], MethodDeflate);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[12..], _dos.Time);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[14..], _dos.Date);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[16..], entry.Crc32);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[20..], entry.CompressedSize);
-        BinaryPrimitives.WriteUInt32LittleEndian(h[24..], entry.UncompressedSize);
-        BinaryPrimitives.WriteUInt16LittleEndian(h[28..], (ushort)entry.Name.Length);
+        WriteEntryFields(h[6..], entry);
         BinaryPrimitives.WriteUInt32LittleEndian(h[38..], (uint)(RegularFile | entry.UnixMode) << 16);
         BinaryPrimitives.WriteUInt32LittleEndian(h[42..], checked((uint)entry.HeaderOffset));
         entry.Name.CopyTo(h[46..]);
         return header;
+    }
+
+    /// <summary>
+    /// The 26 bytes local and central headers share, in the same order: version needed, flags, method, time,
+    /// date, CRC-32, sizes, name length (extra-field length stays 0). Writing them once keeps the two in step,
+    /// which is what PyPI's "local and central sizes agree" rule checks.
+    /// </summary>
+    private void WriteEntryFields(Span<byte> at, Entry entry)
+    {
+        BinaryPrimitives.WriteUInt16LittleEndian(at, VersionNeeded);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[2..], FlagUtf8Names);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[4..], MethodDeflate);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[6..], _dos.Time);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[8..], _dos.Date);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[10..], entry.Crc32);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[14..], entry.CompressedSize);
+        BinaryPrimitives.WriteUInt32LittleEndian(at[18..], entry.UncompressedSize);
+        BinaryPrimitives.WriteUInt16LittleEndian(at[22..], (ushort)entry.Name.Length);
     }
 
     /// <summary>One entry being written; sizes are filled in when it ends.</summary>

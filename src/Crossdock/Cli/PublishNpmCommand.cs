@@ -32,12 +32,7 @@ internal static class PublishNpmCommand
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var folder = parse.GetRequiredValue(output);
-            var report = VerifyCommand.Run(project, folder, parse.GetValue(version), VerificationScope.Npm);
-            if (!report.Ok)
-            {
-                VerifyCommand.Print(context, report, json: false);
-                throw new CrossdockException("nothing was published: fix the problems above first");
-            }
+            var report = VerifyCommand.RequireClean(context, project, folder, parse.GetValue(version), VerificationScope.Npm);
 
             var npmrc = NpmrcFile.Load(context.Environment);
             var registryUri = RegistryUrls.Require(parse.GetValue(registry) ?? context.Environment("npm_config_registry") ?? npmrc.Registry ?? DefaultRegistry, "--registry");

@@ -28,12 +28,7 @@ internal static class PublishPypiCommand
             // Settle where to and as whom before the (slower) verification, so a wrong option fails at once.
             var destination = PypiDestination.Resolve(parse.GetValue(repository), parse.GetValue(repositoryUrl), context.Environment);
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
-            var report = VerifyCommand.Run(project, parse.GetRequiredValue(output), parse.GetValue(version), VerificationScope.Pypi);
-            if (!report.Ok)
-            {
-                VerifyCommand.Print(context, report, json: false);
-                throw new CrossdockException("nothing was uploaded: fix the problems above first");
-            }
+            var report = VerifyCommand.RequireClean(context, project, parse.GetRequiredValue(output), parse.GetValue(version), VerificationScope.Pypi);
 
             var forms = report.Artifacts.Where(a => a.Kind == ArtifactKind.Wheel).Select(a => a.File)
                 .Order(StringComparer.Ordinal).Select(UploadForm.Read).ToList();

@@ -34,6 +34,15 @@ internal static class VerifyCommand
         return ReleaseVerifier.Verify(directory, config, version, scope);
     }
 
+    /// <summary>The gate before any upload: verify the registry's artifacts and stop, saying why, on any problem.</summary>
+    public static VerificationReport RequireClean(CliContext context, ProjectConfig config, string directory, string? version, VerificationScope scope)
+    {
+        var report = Run(config, directory, version, scope);
+        if (report.Ok) return report;
+        Print(context, report, json: false);
+        throw new CrossdockException("nothing was published: fix the problems above first");
+    }
+
     public static void Print(CliContext context, VerificationReport report, bool json)
     {
         if (json)

@@ -206,7 +206,7 @@ public sealed class PublishPypiTests(PublishPypiTests.AllTargets packed) : IClas
         var result = PypiPublishing.Publish(release, server, environment);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Contains("nothing was uploaded: fix the problems above first", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("nothing was published: fix the problems above first", result.Stderr, StringComparison.Ordinal);
         Assert.Equal($"{wheel}: zip: {wheel}: is not a zip file (no end-of-central-directory record)", result.Stdout.Trim());
         Assert.Empty(server.Requests);
     }

@@ -6,23 +6,8 @@ using Crossdock.Tests.Support;
 namespace Crossdock.Tests.Pypi;
 
 /// <summary>The bytes of wheels made by <c>crossdock pack</c>, checked by readers crossdock did not write.</summary>
-public sealed class WheelFormatTests(WheelFormatTests.AllTargets allTargets) : IClassFixture<WheelFormatTests.AllTargets>
+public sealed class WheelFormatTests(AllTargetsRelease allTargets) : IClassFixture<AllTargetsRelease>
 {
-    public sealed class AllTargets : IDisposable
-    {
-        public AllTargets()
-        {
-            Release = new PackedRelease();
-            Release.Pack(environment: new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" });
-        }
-
-        public PackedRelease Release { get; }
-
-        public IEnumerable<string> Wheels => Directory.GetFiles(Release.PypiDir, "*.whl").Order(StringComparer.Ordinal);
-
-        public void Dispose() => Release.Dispose();
-    }
-
     [Fact]
     public void Every_target_gets_a_wheel_named_with_normalized_name_version_and_sorted_tags()
     {

@@ -3,25 +3,8 @@ using Crossdock.Tests.Support;
 namespace Crossdock.Tests.Pypi;
 
 /// <summary>Wheels made by <c>crossdock pack</c>, installed and run with real pip in a fresh venv.</summary>
-public sealed class WheelInstallTests(WheelInstallTests.AllTargets allTargets) : IClassFixture<WheelInstallTests.AllTargets>
+public sealed class WheelInstallTests(AllTargetsRelease allTargets) : IClassFixture<AllTargetsRelease>
 {
-    /// <summary>One release of all eight targets and one venv, shared by the pip platform-selection cases.</summary>
-    public sealed class AllTargets : IDisposable
-    {
-        public AllTargets()
-        {
-            Release = new PackedRelease();
-            Release.Pack();
-            Venv = Python.CreateVenv(Release.Dir["venv"]);
-        }
-
-        public PackedRelease Release { get; }
-
-        public string Venv { get; }
-
-        public void Dispose() => Release.Dispose();
-    }
-
     [Fact]
     public void Host_wheel_installs_with_pip_runs_from_the_venv_and_uninstalls()
     {
