@@ -19,12 +19,15 @@ internal static class StaticLibcEvidence
     {
         if (hasGnuAbiTag) return Libc.Gnu;
         var (glibc, musl) = Scan(stream);
-        // A glibc marker wins: musl's message text could in principle be quoted by a glibc program, but
-        // GLIBC_PRIVATE only exists where glibc itself was linked in.
         return glibc ? Libc.Gnu : musl ? Libc.Musl : null;
     }
 
-    /// <summary>Streams the file once in 1 MiB chunks, keeping an overlap so a marker split across chunks is still found.</summary>
+    /// <summary>
+    /// Streams the file in 1 MiB chunks (an overlap keeps a marker split across chunks findable) and stops at the
+    /// first chunk holding any marker: a static glibc program was already recognised by its ABI-tag note, so here
+    /// the first marker decides, and most binaries are not read to the end. (Within that chunk a glibc marker wins:
+    /// GLIBC_PRIVATE only exists where glibc itself was linked in.)
+    /// </summary>
     private static (bool Glibc, bool Musl) Scan(Stream stream)
     {
         var overlap = GlibcMarkers.Concat(MuslMarkers).Max(m => m.Length) - 1;
@@ -40,7 +43,7 @@ internal static class StaticLibcEvidence
                 var window = buffer.AsSpan(0, carried + read);
                 glibc |= ContainsAny(window, GlibcMarkers);
                 musl |= ContainsAny(window, MuslMarkers);
-                if (glibc) break;
+                if (glibc || musl) break;
                 carried = Math.Min(overlap, window.Length);
                 window[^carried..].CopyTo(buffer);
             }
