@@ -278,7 +278,18 @@ def main():
     }
     (ROOT / "bench" / "results.json").write_text(json.dumps(results, indent=2) + "\n")
     (ROOT / "bench" / "results.md").write_text(render(results))
+    quote_in_readme(render(results))
     print(render(results))
+
+
+def quote_in_readme(figures):
+    """Keeps the README's performance section equal to bench/results.md (between its bench markers)."""
+    readme = ROOT / "README.md"
+    text = readme.read_text()
+    start, end = "<!-- bench:start -->\n", "<!-- bench:end -->"
+    if start in text and end in text and not QUICK:
+        head, rest = text.split(start, 1)
+        readme.write_text(head + start + figures + rest[rest.index(end):])
 
 
 def cpu_name():
