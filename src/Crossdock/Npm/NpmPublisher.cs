@@ -66,24 +66,30 @@ public sealed class NpmPublisher(Uri registry, Secret? token, bool trustedPublis
         {
             throw new CrossdockException($"nothing was published: no npm token for {registry} (set NODE_AUTH_TOKEN or NPM_TOKEN, or add //host/:_authToken to your .npmrc)");
         }
-        if (token is not null) output.Line($"registry {registry}: authenticated as {await client.WhoAmIAsync(cancellation)}");
+        var user = token is null ? null : await client.WhoAmIAsync(cancellation);
+        if (user is not null) output.Line($"registry {registry}: authenticated as {user}");
         var pending = new HashSet<NpmUpload>();
         var conflicts = new List<string>();
         foreach (var upload in uploads)
         {
             var package = await client.GetPackageAsync(upload.Manifest.Name, cancellation);
+            if (user is not null && !await client.CanPublishAsync(package, user, cancellation))
+            {
+                conflicts.Add($"{upload.Manifest.Name} exists and {user} may not publish it (maintainers: {string.Join(", ", package.Maintainers.DefaultIfEmpty("?"))}); ask them to add you, or choose other names");
+                continue;
+            }
             if (!package.VersionIntegrity.TryGetValue(upload.Manifest.Version, out var integrity))
             {
                 pending.Add(upload);
             }
             else if (integrity != upload.Digest.Integrity)
             {
-                conflicts.Add($"{upload.Manifest.Name}@{upload.Manifest.Version} is already published with different contents ({integrity ?? "no integrity"}, this tarball is {upload.Digest.Integrity})");
+                conflicts.Add($"{upload.Manifest.Name}@{upload.Manifest.Version} is already published with different contents ({integrity ?? "no integrity"}, this tarball is {upload.Digest.Integrity}); npm versions cannot be overwritten: release a new version");
             }
         }
         if (conflicts.Count > 0)
         {
-            throw new CrossdockException($"nothing was published: {string.Join("; ", conflicts)}. npm versions cannot be overwritten: release a new version");
+            throw new CrossdockException($"nothing was published: {string.Join("; ", conflicts)}");
         }
         return pending;
     }

@@ -5,7 +5,8 @@ using Crossdock.Publishing;
 namespace Crossdock.Npm;
 
 /// <summary>What the registry holds of one package: the integrity of each published version (empty when new).</summary>
-public sealed record RegistryPackage(string Name, bool Exists, IReadOnlyDictionary<string, string?> VersionIntegrity);
+/// <param name="Maintainers">The users the package document lists as maintainers (npmjs lists them; Verdaccio does not).</param>
+public sealed record RegistryPackage(string Name, bool Exists, IReadOnlyDictionary<string, string?> VersionIntegrity, IReadOnlyList<string> Maintainers);
 
 /// <summary>
 /// Read-only calls to an npm registry's HTTP API, for the preflight and for resuming: the package document
@@ -17,7 +18,7 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
     {
         using var request = Request(HttpMethod.Get, Uri.EscapeDataString(name).Replace("%40", "@", StringComparison.Ordinal));
         using var response = await Send(request, cancellation);
-        if (response.StatusCode == HttpStatusCode.NotFound) return new RegistryPackage(name, false, new Dictionary<string, string?>());
+        if (response.StatusCode == HttpStatusCode.NotFound) return new RegistryPackage(name, false, new Dictionary<string, string?>(), []);
         await EnsureSuccess(response, $"reading {name}", cancellation);
         using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
         var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
@@ -28,7 +29,29 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
                 versions[version.Name] = version.Value.TryGetProperty("dist", out var dist) && dist.TryGetProperty("integrity", out var integrity) ? integrity.GetString() : null;
             }
         }
-        return new RegistryPackage(name, true, versions);
+        var maintainers = document.RootElement.TryGetProperty("maintainers", out var list) && list.ValueKind == JsonValueKind.Array
+            ? list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("name", out var n) ? n.GetString() : m.GetString()).OfType<string>().ToList()
+            : [];
+        return new RegistryPackage(name, true, versions, maintainers);
+    }
+
+    /// <summary>
+    /// Whether <paramref name="user"/> may publish <paramref name="name"/>: npmjs answers with the package's
+    /// collaborators (teams included); where the registry has no such endpoint, the document's maintainers decide,
+    /// and with neither the answer is "yes" (the registry will have the last word).
+    /// </summary>
+    public async Task<bool> CanPublishAsync(RegistryPackage package, string user, CancellationToken cancellation)
+    {
+        if (!package.Exists) return true;
+        using var request = Request(HttpMethod.Get, $"-/package/{Uri.EscapeDataString(package.Name).Replace("%40", "@", StringComparison.Ordinal)}/collaborators");
+        using var response = await Send(request, cancellation);
+        if (response.IsSuccessStatusCode)
+        {
+            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+            return document.RootElement.ValueKind == JsonValueKind.Object
+                && document.RootElement.TryGetProperty(user, out var access) && access.GetString() is "read-write" or "write";
+        }
+        return package.Maintainers.Count == 0 || package.Maintainers.Contains(user, StringComparer.Ordinal);
     }
 
     /// <summary>The user the token authenticates, or an error when the registry rejects it.</summary>
