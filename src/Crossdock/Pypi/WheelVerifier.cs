@@ -41,9 +41,9 @@ public static class WheelVerifier
             CheckZipStructure(zip, problems);
             var distInfo = $"{p.Dist}-{p.Version}.dist-info";
             var contents = ReadContents(zip, problems, $"{p.Dist}-{p.Version}.data/scripts/", scratchFolder);
-            CheckRecord(zip, contents, $"{distInfo}/RECORD", problems);
-            CheckWheelFile(contents.Text.GetValueOrDefault($"{distInfo}/WHEEL"), tag3, problems);
-            CheckMetadata(contents.Text.GetValueOrDefault($"{distInfo}/METADATA"), p.Dist, p.Version, problems);
+            WheelRecordChecks.Check(zip, contents.Digests, contents.Text, $"{distInfo}/RECORD", problems);
+            WheelMetadataChecks.CheckWheelFile(contents.Text.GetValueOrDefault($"{distInfo}/WHEEL"), tag3, problems);
+            WheelMetadataChecks.CheckMetadata(contents.Text.GetValueOrDefault($"{distInfo}/METADATA"), p.Dist, p.Version, problems);
             CheckExecutable(contents.Scripts, platform, targets, problems);
         }
         catch (CrossdockException e)
@@ -120,82 +120,6 @@ public static class WheelVerifier
         return contents;
     }
 
-    private static void CheckRecord(ZipReader zip, Contents contents, string recordName, ProblemList problems)
-    {
-        if (!contents.Text.TryGetValue(recordName, out var record))
-        {
-            problems.Add("RECORD", $"{recordName} is missing");
-            return;
-        }
-        var listed = new Dictionary<string, (string Hash, string Size)>(StringComparer.Ordinal);
-        foreach (var line in record.Split('\n', StringSplitOptions.RemoveEmptyEntries))
-        {
-            var fields = Csv(line.TrimEnd('\r'));
-            if (fields.Count != 3) { problems.Add("RECORD", $"malformed line '{line}'"); continue; }
-            if (!listed.TryAdd(fields[0], (fields[1], fields[2]))) problems.Add("RECORD", $"{fields[0]} is listed twice");
-        }
-        foreach (var entry in zip.Entries.Where(e => e.Name != recordName && !e.Name.EndsWith('/')))
-        {
-            if (!listed.TryGetValue(entry.Name, out var row)) { problems.Add("RECORD", $"{entry.Name} is in the wheel but not in RECORD"); continue; }
-            var (sha256, size) = contents.Digests[entry.Name];
-            if (row.Hash != "sha256=" + sha256) problems.Add("RECORD", $"hash of {entry.Name} does not match its content ({row.Hash}, content has sha256={sha256})");
-            if (row.Size != size.ToString(System.Globalization.CultureInfo.InvariantCulture)) problems.Add("RECORD", $"size of {entry.Name} is listed as {row.Size}, content has {size}");
-        }
-        foreach (var name in listed.Keys.Where(n => n != recordName && zip.Entries.All(e => e.Name != n))) problems.Add("RECORD", $"{name} is listed but not in the wheel");
-        if (listed.TryGetValue(recordName, out var self) && (self.Hash.Length > 0 || self.Size.Length > 0)) problems.Add("RECORD", "RECORD's own line must have empty hash and size");
-    }
-
-    private static void CheckWheelFile(string? text, WheelTag tag, ProblemList problems)
-    {
-        if (text is null) { problems.Add("WHEEL", "the .dist-info/WHEEL file is missing"); return; }
-        var wheel = HeaderFile.Parse(text);
-        if (wheel.First("Wheel-Version") is not { } version || !version.StartsWith("1.", StringComparison.Ordinal)) problems.Add("WHEEL", "Wheel-Version must be 1.x");
-        if (wheel.First("Root-Is-Purelib") is null) problems.Add("WHEEL", "Root-Is-Purelib is missing");
-        var listed = wheel.All("Tag").ToList();
-        var expected = tag.Expanded.ToList();
-        if (listed.Any(t => t.Contains('.', StringComparison.Ordinal))) problems.Add("WHEEL", "Tag lines must be expanded (one platform per line), not compressed sets");
-        if (!listed.Order(StringComparer.Ordinal).SequenceEqual(expected.Order(StringComparer.Ordinal)))
-        {
-            problems.Add("WHEEL", $"Tag lines ({string.Join(", ", listed)}) do not match the filename's tags ({string.Join(", ", expected)})");
-        }
-    }
-
-    private static readonly string[] MetadataVersions = ["1.0", "1.1", "1.2", "2.0", "2.1", "2.2", "2.3", "2.4"];
-    private static readonly string[] ContentTypes = ["text/plain", "text/markdown", "text/x-rst"];
-
-    /// <summary>The fields twine checks before upload, and PyPI's rules for them.</summary>
-    private static void CheckMetadata(string? text, string dist, string version, ProblemList problems)
-    {
-        if (text is null) { problems.Add("METADATA", "the .dist-info/METADATA file is missing"); return; }
-        var metadata = HeaderFile.Parse(text);
-        var mv = metadata.First("Metadata-Version");
-        if (mv is null || !MetadataVersions.Contains(mv)) problems.Add("METADATA", $"Metadata-Version '{mv}' is not one PyPI accepts");
-        var name = metadata.First("Name");
-        if (name is null || ProjectNames.WheelDistName(name) != dist) problems.Add("METADATA", $"Name '{name}' does not match the filename's '{dist}'");
-        var metaVersion = metadata.First("Version");
-        if (metaVersion is null || !ReleaseVersion.TryParse(metaVersion, out var parsed, out _) || parsed.Pep440 != version)
-        {
-            problems.Add("METADATA", $"Version '{metaVersion}' does not match the filename's '{version}'");
-        }
-        if (metadata.First("Summary") is { } summary && (summary.Contains('\n', StringComparison.Ordinal) || summary.Length > 512)) problems.Add("METADATA", "Summary must be one line of at most 512 characters");
-        if (metadata.First("License-Expression") is not null && mv is not "2.4") problems.Add("METADATA", "License-Expression needs Metadata-Version 2.4");
-        foreach (var url in metadata.All("Project-URL"))
-        {
-            var comma = url.IndexOf(", ", StringComparison.Ordinal);
-            if (comma <= 0 || comma > 32 || !Uri.TryCreate(url[(comma + 2)..], UriKind.Absolute, out _)) problems.Add("METADATA", $"Project-URL '{url}' is not 'Label, URL' with a label of at most 32 characters");
-        }
-        var contentType = metadata.First("Description-Content-Type");
-        if (contentType is not null && !ContentTypes.Contains(contentType.Split(';')[0].Trim(), StringComparer.OrdinalIgnoreCase))
-        {
-            problems.Add("METADATA", $"Description-Content-Type '{contentType}' cannot be rendered by PyPI (use text/markdown, text/x-rst or text/plain)");
-        }
-        if (metadata.Body.Trim().Length > 0 && contentType is null)
-        {
-            // twine renders an untyped description as reStructuredText, and fails it on the first markup error.
-            problems.Add("METADATA", "the long description has no Description-Content-Type; PyPI would render it as reStructuredText");
-        }
-    }
-
     private static void CheckExecutable(List<(string Entry, string ExtractedPath, int Mode)> scripts, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
     {
         if (scripts.Count != 1)
@@ -230,28 +154,5 @@ public static class WheelVerifier
         {
             problems.Add("binary", $"{entry} needs macOS {inspection.MinimumMacos}, newer than the tag's {tagged}");
         }
-    }
-
-    /// <summary>One RECORD line: comma-separated, fields optionally double-quoted.</summary>
-    private static List<string> Csv(string line)
-    {
-        var fields = new List<string>();
-        var field = new StringBuilder();
-        var quoted = false;
-        for (var i = 0; i < line.Length; i++)
-        {
-            var c = line[i];
-            if (quoted)
-            {
-                if (c == '"' && i + 1 < line.Length && line[i + 1] == '"') { field.Append('"'); i++; }
-                else if (c == '"') quoted = false;
-                else field.Append(c);
-            }
-            else if (c == '"') quoted = true;
-            else if (c == ',') { fields.Add(field.ToString()); field.Clear(); }
-            else field.Append(c);
-        }
-        fields.Add(field.ToString());
-        return fields;
     }
 }
