@@ -39,6 +39,7 @@ public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
     /// </summary>
     public Entry BeginEntry(string name, int unixMode)
     {
+        if (output.Position > uint.MaxValue) throw new CrossdockException($"{name}: the wheel passes 4 GiB, which needs ZIP64 (not supported)");
         var entry = new Entry(Encoding.UTF8.GetBytes(name), unixMode, output.Position);
         if (_entries.Any(e => e.Name.AsSpan().SequenceEqual(entry.Name))) throw new InvalidOperationException($"duplicate zip entry {name}");
         output.Write(LocalHeader(entry));
@@ -69,6 +70,7 @@ public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
         var start = output.Position;
         foreach (var entry in _entries) output.Write(CentralHeader(entry));
         var size = output.Position - start;
+        if (output.Position > uint.MaxValue) throw new CrossdockException("the wheel passes 4 GiB, which needs ZIP64 (not supported)");
         Span<byte> end = stackalloc byte[22];
         BinaryPrimitives.WriteUInt32LittleEndian(end, EndOfCentralDirectorySignature);
         BinaryPrimitives.WriteUInt16LittleEndian(end[8..], (ushort)_entries.Count);

@@ -52,10 +52,22 @@ public static class CrossdockCli
             context.Error.WriteLine($"crossdock: {e.Message}");
             return Failure;
         }
-        catch (OperationCanceledException)
+        catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
             context.Error.WriteLine("crossdock: cancelled; nothing partial was left behind");
             return 130;
+        }
+        catch (OperationCanceledException e)
+        {
+            // Not Ctrl-C: an HTTP client gave up waiting.
+            context.Error.WriteLine($"crossdock: timed out: {e.Message}");
+            return Failure;
+        }
+        catch (Exception e) when (e is not OutOfMemoryException)
+        {
+            // A case no check anticipated must still be one line, never a stack trace.
+            context.Error.WriteLine($"crossdock: unexpected {e.GetType().Name}: {e.Message} (please report this)");
+            return Failure;
         }
     }
 

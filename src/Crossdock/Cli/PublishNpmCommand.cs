@@ -36,7 +36,9 @@ internal static class PublishNpmCommand
 
             var npmrc = NpmrcFile.Load(context.Environment);
             var registryUri = RegistryUrls.Require(parse.GetValue(registry) ?? context.Environment("npm_config_registry") ?? npmrc.Registry ?? DefaultRegistry, "--registry");
-            var token = (context.Environment("NODE_AUTH_TOKEN") ?? context.Environment("NPM_TOKEN") ?? npmrc.TokenFor(registryUri)) is { Length: > 0 } t ? new Secret(t) : null;
+            // An empty variable counts as unset: CI systems expand a missing secret to "".
+            var token = new[] { context.Environment("NODE_AUTH_TOKEN"), context.Environment("NPM_TOKEN"), npmrc.TokenFor(registryUri) }
+                .FirstOrDefault(t => !string.IsNullOrEmpty(t)) is { } t ? new Secret(t) : null;
             var uploads = NpmPublisher.Order(report.Artifacts.Where(a => a.Kind != ArtifactKind.Wheel).Select(a => a.File), project.Npm.Name);
             var distTag = NpmPublisher.DistTag(parse.GetValue(tag), report.Version ?? project.ResolveVersion(parse.GetValue(version)));
 

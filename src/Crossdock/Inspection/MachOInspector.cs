@@ -96,11 +96,11 @@ internal static class MachOInspector
         MacosVersion? fromVersionMin = null;
         for (var i = 0; i < count; i++)
         {
-            if (offset + 8 > commands.Length) throw CrossdockException.ForFile(path, $"truncated: load command {i} starts past the command area");
+            if ((long)offset + 8 > commands.Length) throw CrossdockException.ForFile(path, $"truncated: load command {i} starts past the command area");
             var cmd = BinaryPrimitives.ReadUInt32LittleEndian(commands.AsSpan(offset));
-            var size = (int)BinaryPrimitives.ReadUInt32LittleEndian(commands.AsSpan(offset + 4));
-            if (size < 8 || offset + size > commands.Length) throw CrossdockException.ForFile(path, $"malformed load command {i} (size {size})");
-            var body = commands.AsSpan(offset, size);
+            var size = BinaryPrimitives.ReadUInt32LittleEndian(commands.AsSpan(offset + 4));
+            if (size < 8 || offset + (long)size > commands.Length) throw CrossdockException.ForFile(path, $"malformed load command {i} (size {size})");
+            var body = commands.AsSpan(offset, (int)size);
             switch (cmd)
             {
                 case MachOConstants.LcBuildVersion when size >= 16:
@@ -116,7 +116,7 @@ internal static class MachOInspector
                 case MachOConstants.LcVersionMinIphoneos:
                     throw CrossdockException.ForFile(path, "is a Mach-O program for iOS, not macOS");
             }
-            offset += size;
+            offset += (int)size;
         }
         return fromVersionMin;
     }

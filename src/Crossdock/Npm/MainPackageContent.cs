@@ -105,6 +105,7 @@ public static class MainPackageContent
             `{NpmNames.LibcVariable(package.Bin)}=glibc|musl` to override the C library detected on Linux.
 
             """);
-        return Encoding.UTF8.GetBytes(text.ToString());
+        // The raw string literals above carry this source file's line endings; packages always get LF.
+        return Encoding.UTF8.GetBytes(text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal));
     }
 }

@@ -20,17 +20,21 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
         using var response = await Send(request, cancellation);
         if (response.StatusCode == HttpStatusCode.NotFound) return new RegistryPackage(name, false, new Dictionary<string, string?>(), []);
         await EnsureSuccess(response, $"reading {name}", cancellation);
-        using var document = await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
+        using var document = await ParseAsync(response, $"the document of {name}", cancellation);
         var versions = new Dictionary<string, string?>(StringComparer.Ordinal);
         if (document.RootElement.TryGetProperty("versions", out var all) && all.ValueKind == JsonValueKind.Object)
         {
             foreach (var version in all.EnumerateObject())
             {
-                versions[version.Name] = version.Value.TryGetProperty("dist", out var dist) && dist.TryGetProperty("integrity", out var integrity) ? integrity.GetString() : null;
+                versions[version.Name] = version.Value.ValueKind == JsonValueKind.Object && version.Value.TryGetProperty("dist", out var dist)
+                    && dist.ValueKind == JsonValueKind.Object && dist.TryGetProperty("integrity", out var integrity) && integrity.ValueKind == JsonValueKind.String
+                    ? integrity.GetString()
+                    : null;
             }
         }
         var maintainers = document.RootElement.TryGetProperty("maintainers", out var list) && list.ValueKind == JsonValueKind.Array
-            ? list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("name", out var n) ? n.GetString() : m.GetString()).OfType<string>().ToList()
+            ? list.EnumerateArray().Select(m => m.ValueKind == JsonValueKind.Object && m.TryGetProperty("name", out var n) && n.ValueKind == JsonValueKind.String ? n.GetString()
+                : m.ValueKind == JsonValueKind.String ? m.GetString() : null).OfType<string>().ToList()
             : [];
         return new RegistryPackage(name, true, versions, maintainers);
     }
@@ -47,9 +51,9 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
         using var response = await Send(request, cancellation);
         if (response.IsSuccessStatusCode)
         {
-            using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
-            return document.RootElement.ValueKind == JsonValueKind.Object
-                && document.RootElement.TryGetProperty(user, out var access) && access.GetString() is "read-write" or "write";
+            using var document = await ParseAsync(response, $"the collaborators of {package.Name}", cancellation);
+            return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty(user, out var access)
+                && access.ValueKind == JsonValueKind.String && access.GetString() is "read-write" or "write";
         }
         return package.Maintainers.Count == 0 || package.Maintainers.Contains(user, StringComparer.Ordinal);
     }
@@ -60,11 +64,25 @@ public sealed class NpmRegistryClient(Uri registry, Secret? token, HttpClient ht
         using var request = Request(HttpMethod.Get, "-/whoami");
         using var response = await Send(request, cancellation);
         await EnsureSuccess(response, "checking the token (GET /-/whoami)", cancellation);
-        using var document = JsonDocument.Parse(await response.Content.ReadAsStringAsync(cancellation));
+        using var document = await ParseAsync(response, "the answer to GET /-/whoami", cancellation);
         // npmjs answers 401 for a bad token; Verdaccio answers 200 with no username. Both mean "not you".
-        return document.RootElement.TryGetProperty("username", out var user) && user.GetString() is { Length: > 0 } name
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("username", out var user)
+            && user.ValueKind == JsonValueKind.String && user.GetString() is { Length: > 0 } name
             ? name
             : throw new CrossdockException($"npm registry {registry}: the token was rejected (GET /-/whoami names no user); set NODE_AUTH_TOKEN or NPM_TOKEN, or log in with npm");
+    }
+
+    /// <summary>A registry answer as JSON; anything else (a proxy's HTML page, a wrong URL) is one clear error.</summary>
+    private async Task<JsonDocument> ParseAsync(HttpResponseMessage response, string what, CancellationToken cancellation)
+    {
+        try
+        {
+            return await JsonDocument.ParseAsync(await response.Content.ReadAsStreamAsync(cancellation), cancellationToken: cancellation);
+        }
+        catch (JsonException)
+        {
+            throw new CrossdockException($"npm registry {registry}: {what} is not JSON ({response.Content.Headers.ContentType?.MediaType ?? "no content type"}); is --registry an npm registry?");
+        }
     }
 
     private HttpRequestMessage Request(HttpMethod method, string path)

@@ -23,6 +23,7 @@ public sealed record PackageManifest(
         {
             using var document = JsonDocument.Parse(json.ToArray());
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw CrossdockException.ForFile(source, "package.json is not a JSON object");
             return new PackageManifest(
                 RequiredString(source, root, "name"),
                 RequiredString(source, root, "version"),
@@ -49,10 +50,14 @@ public sealed record PackageManifest(
             ? [.. value.EnumerateArray().Where(v => v.ValueKind == JsonValueKind.String).Select(v => v.GetString()!)]
             : [];
 
-    private static ImmutableDictionary<string, string> Map(JsonElement root, string name) =>
-        root.TryGetProperty(name, out var value) && value.ValueKind == JsonValueKind.Object
-            ? value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String).ToImmutableDictionary(p => p.Name, p => p.Value.GetString()!)
-            : ImmutableDictionary<string, string>.Empty;
+    /// <summary>A string map; a key given twice keeps its last value, as JavaScript's JSON.parse does.</summary>
+    private static ImmutableDictionary<string, string> Map(JsonElement root, string name)
+    {
+        if (!root.TryGetProperty(name, out var value) || value.ValueKind != JsonValueKind.Object) return ImmutableDictionary<string, string>.Empty;
+        var map = ImmutableDictionary.CreateBuilder<string, string>(StringComparer.Ordinal);
+        foreach (var property in value.EnumerateObject().Where(p => p.Value.ValueKind == JsonValueKind.String)) map[property.Name] = property.Value.GetString()!;
+        return map.ToImmutable();
+    }
 
     private static ImmutableDictionary<string, string> BinMap(JsonElement root)
     {

@@ -15,6 +15,11 @@ public static class RegistryUrls
         {
             throw CrossdockException.Usage($"{what} '{url}' is not an http(s) URL");
         }
+        if (uri.UserInfo.Length > 0)
+        {
+            // Never echo it back: the part before '@' may be a password.
+            throw CrossdockException.Usage($"{what} has a user name or password in it; pass credentials through the environment or your config file instead");
+        }
         if (uri.Scheme == "http" && !IsLoopback(uri))
         {
             throw CrossdockException.Usage($"{what} '{url}' uses plain http; only https is allowed, except for a registry on this machine (127.0.0.1, ::1, localhost)");

@@ -28,7 +28,7 @@ public static class WheelPlatformTags
     public const string MusllinuxVersion = "1_2";
 
     /// <summary>The oldest macOS an arm64 wheel can name: Apple silicon shipped with macOS 11.</summary>
-    private static readonly MacosVersion FirstArm64Macos = new(11, 0, 0);
+    public static readonly MacosVersion FirstArm64Macos = new(11, 0, 0);
 
     /// <summary>What crossdock assumes for an x86_64 Mach-O without a version load command (Rust's default floor).</summary>
     private static readonly MacosVersion AssumedX64Macos = new(10, 12, 0);
@@ -56,8 +56,13 @@ public static class WheelPlatformTags
         var tags = decisions.Select(d => d.Tag).ToList();
         if (inspection.IsUniversal2)
         {
+            // Apple silicon Macs start at macOS 11, so a universal2 tag may name the x86_64 slice's (older) minimum,
+            // unless the arm64 slice needs more than 11.0: then the tag must name that, or arm64 users get a binary
+            // that will not start.
             var x64Version = Macosx(inspection.Slices.First(s => s.Arch == CpuArchitecture.X86_64)).Version;
-            tags.Add($"macosx_{MacosTagVersion(x64Version)}_universal2");
+            var arm64Version = Macosx(inspection.Slices.First(s => s.Arch == CpuArchitecture.Aarch64)).Version;
+            var universal = arm64Version > FirstArm64Macos && arm64Version > x64Version ? arm64Version : x64Version;
+            tags.Add($"macosx_{MacosTagVersion(universal)}_universal2");
         }
         return new PlatformTagDecision(new PlatformTagSet(tags), null, inspection.MinimumMacos,
             [.. decisions.Select(d => d.Warning).OfType<string>()]);

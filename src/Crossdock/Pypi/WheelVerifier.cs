@@ -149,10 +149,21 @@ public static class WheelVerifier
             var needed = inspection.GlibcRequirement;
             if (needed is { } glibc && glibc > level) problems.Add("binary", $"{entry} needs glibc {glibc}, newer than the manylinux tag's {level}: it would fail on the older systems the tag admits");
         }
-        var macos = platform.Tags.Select(PypiPlatformTags.MacosLevel).Where(l => l is not null).Min();
-        if (macos is { } tagged && inspection.Slices.Any(s => s.MinimumMacos is { } min && new MacosVersion(min.Major, min.Major >= 11 ? 0 : min.Minor, 0) > tagged))
+        foreach (var slice in inspection.Slices)
         {
-            problems.Add("binary", $"{entry} needs macOS {inspection.MinimumMacos}, newer than the tag's {tagged}");
+            if (slice.MinimumMacos is not { } needed) continue;
+            // The oldest macOS any tag lets this slice be installed on (an arm64 Mac never runs anything below 11).
+            var admitted = platform.Tags
+                .Where(t => t.EndsWith("_" + slice.Arch.MacosWheelArch, StringComparison.Ordinal) || t.EndsWith("_universal2", StringComparison.Ordinal))
+                .Select(PypiPlatformTags.MacosLevel).OfType<MacosVersion>()
+                .Select(v => slice.Arch == CpuArchitecture.Aarch64 && v < WheelPlatformTags.FirstArm64Macos ? WheelPlatformTags.FirstArm64Macos : v)
+                .DefaultIfEmpty().Min();
+            // PyPI only accepts X_0 tags from 11 on, so compare at that precision.
+            var rounded = new MacosVersion(needed.Major, needed.Major >= 11 ? 0 : needed.Minor, 0);
+            if (admitted != default && rounded > admitted)
+            {
+                problems.Add("binary", $"{entry} ({slice.Arch}) needs macOS {needed}, newer than the tag's {admitted}: it would not start on the older systems the tag admits");
+            }
         }
     }
 }

@@ -67,6 +67,12 @@ public sealed partial record ReleaseVersion(ImmutableArray<int> Release, PreRele
         }
 
         var match = semver.Success ? semver : pep440;
+        var numbers = match.Groups["release"].Value.Split('.').Append(match.Groups["num"].Value).Where(p => p.Length > 0);
+        if (numbers.Any(p => !int.TryParse(p, NumberStyles.None, CultureInfo.InvariantCulture, out _)))
+        {
+            reason = $"version '{text}' has a number larger than {int.MaxValue}";
+            return false;
+        }
         var release = match.Groups["release"].Value.Split('.').Select(p => int.Parse(p, CultureInfo.InvariantCulture)).ToImmutableArray();
         if (semver.Success && release.Length != 3)
         {

@@ -50,6 +50,20 @@ public sealed class MachOHeaderTests
     }
 
     [Fact]
+    public void Load_command_with_a_huge_size_is_refused_not_a_crash()
+    {
+        using var dir = new TempDir();
+        var path = dir["huge-command"];
+        var bytes = MinimalMachO(cpuType: 0x01000007, command: 0x1b, payload: [0, 0, 0, 0]);
+        BinaryPrimitives.WriteUInt32LittleEndian(bytes.AsSpan(36), 0xFFFFFFF0); // cmdsize
+        File.WriteAllBytes(path, bytes);
+
+        var error = Assert.Throws<CrossdockException>(() => BinaryInspector.Inspect(path));
+
+        Assert.Contains("malformed load command 0", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Java_class_file_is_not_mistaken_for_a_fat_MachO()
     {
         using var dir = new TempDir();

@@ -21,5 +21,7 @@ public sealed class LauncherScriptTests
 
         Assert.Matches(@"(?m)^# fail 0$", result.Stdout);
         Assert.DoesNotMatch(@"(?m)^# pass 0$", result.Stdout);
+        // A node test skips itself when a tool it drives is missing (util-linux script); under CI that is a failure.
+        if (Tools.InCi) Assert.Matches(@"(?m)^# skipped 0$", result.Stdout);
     }
 }

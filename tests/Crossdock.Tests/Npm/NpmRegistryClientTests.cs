@@ -42,6 +42,16 @@ public sealed class NpmRegistryClientTests
         Assert.True(await client.CanPublishAsync(new RegistryPackage("new", false, new Dictionary<string, string?>(), []), "bob", TestContext.Current.CancellationToken));
     }
 
+    [Fact]
+    public async Task A_registry_answering_with_HTML_gets_one_clear_error()
+    {
+        var client = Client(HttpStatusCode.OK, "<html><body>Sign in to the proxy</body></html>");
+
+        var error = await Assert.ThrowsAsync<CrossdockException>(() => client.GetPackageAsync("tool", TestContext.Current.CancellationToken));
+
+        Assert.Contains("the document of tool is not JSON", error.Message, StringComparison.Ordinal);
+    }
+
     private static NpmRegistryClient Client(HttpStatusCode status, string body) =>
         new(new Uri("https://registry.example/"), new Secret("token"), new HttpClient(new Answer(status, body)));
 

@@ -130,6 +130,15 @@ public sealed class PublishNpmTests : IDisposable
     }
 
     [Fact]
+    public void An_empty_NODE_AUTH_TOKEN_counts_as_unset_and_NPM_TOKEN_is_used()
+    {
+        var result = Publish(new Dictionary<string, string> { ["NODE_AUTH_TOKEN"] = "", ["NPM_TOKEN"] = _registry.Token, ["HOME"] = _release.Dir.Path }, "--dry-run");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("authenticated as crossdock", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_rejected_token_fails_the_preflight_and_is_never_printed()
     {
         const string bogus = "c3VwZXItc2VjcmV0LXRva2VuLXRoYXQtbXVzdC1uZXZlci1sZWFr";

@@ -90,6 +90,17 @@ public sealed class WheelPlatformTagsTests
         Assert.Equal("macosx_11_0_arm64", tags.Tags.Compressed);
     }
 
+    [Theory]
+    [InlineData(11, "macosx_10_12_universal2.macosx_10_12_x86_64.macosx_11_0_arm64")]
+    [InlineData(12, "macosx_10_12_x86_64.macosx_12_0_arm64.macosx_12_0_universal2")]
+    public void Universal2_tag_never_admits_macOS_versions_the_arm64_slice_cannot_run_on(int arm64Major, string expected)
+    {
+        MachOSlice[] slices = [new(CpuArchitecture.X86_64, new MacosVersion(10, 12, 0)), new(CpuArchitecture.Aarch64, new MacosVersion(arm64Major, 0, 0))];
+        var fat = new BinaryInspection("fat", BinaryFormat.FatMachO, OperatingSystemFamily.Macos, null, null, null, null, [], [], new MacosVersion(arm64Major, 0, 0), [.. slices], []);
+
+        Assert.Equal(expected, WheelPlatformTags.ForFatMachO(fat).Tags.Compressed);
+    }
+
     [Fact]
     public void Windows_targets_get_win_amd64_and_win_arm64()
     {

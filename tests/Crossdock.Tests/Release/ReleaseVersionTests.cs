@@ -46,6 +46,7 @@ public sealed class ReleaseVersionTests
     [InlineData("1.2.0.dev3", "post- or dev-release")]
     [InlineData("1.2.3.4", "at most three")]
     [InlineData("banana", "neither semver")]
+    [InlineData("1.0.20240101123456", "larger than 2147483647")]
     public void Versions_that_cannot_be_written_for_both_registries_are_refused(string input, string reason)
     {
         var error = Assert.Throws<FormatException>(() => ReleaseVersion.Parse(input));

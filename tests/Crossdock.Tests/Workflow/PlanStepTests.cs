@@ -50,6 +50,18 @@ public sealed class PlanStepTests
         Assert.Empty(outputs);
     }
 
+    [Theory]
+    [InlineData("1.2.0b1", "v1.2.0-beta.1")]
+    [InlineData("1.2.0-rc.2", "v1.2.0rc2")]
+    [InlineData("3.0.0a1", "v3.0.0-alpha.1")]
+    public void Semver_and_PEP_440_spellings_of_one_version_match(string configured, string tag)
+    {
+        var result = RunPlan(configured, "tag", tag, out var outputs);
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal("next", outputs["npm-tag"]);
+    }
+
     [Fact]
     public void Without_a_configured_version_the_tag_is_the_version()
     {

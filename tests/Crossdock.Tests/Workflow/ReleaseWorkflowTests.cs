@@ -28,11 +28,28 @@ public sealed partial class ReleaseWorkflowTests
 
         Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi"], workflow.JobNames);
         Assert.Equal(["plan"], workflow.Needs("build"));
-        Assert.Equal(["build"], workflow.Needs("generate-npm-packages"));
+        Assert.Equal(["plan", "build"], workflow.Needs("generate-npm-packages"));
         Assert.Contains("generate-npm-packages", workflow.Needs("publish-to-npm"));
         Assert.DoesNotContain("build", workflow.Needs("publish-to-npm"));
-        Assert.Equal(["build"], workflow.Needs("publish-to-testpypi"));
+        Assert.Equal(["plan", "build"], workflow.Needs("publish-to-testpypi"));
         Assert.Equal(["publish-to-testpypi"], workflow.Needs("publish-to-pypi"));
+    }
+
+    [Theory]
+    [MemberData(nameof(Samples))]
+    public void Every_crossdock_step_after_build_gets_the_planned_version_and_wheels_are_verified_before_any_upload(string sample)
+    {
+        var workflow = new WorkflowDocument(Generate(sample));
+
+        string[] Runs(string job) => [.. workflow.Steps(job).Select(s => WorkflowDocument.String(s, "run")).OfType<string>().Where(r => r.StartsWith("crossdock ", StringComparison.Ordinal))];
+
+        // The version may live only in the tag: every command that checks it must be given the plan's.
+        Assert.All(Runs("generate-npm-packages").Concat(Runs("publish-to-npm")).Concat(Runs("publish-to-testpypi")),
+            run => Assert.Contains("--version \"$VERSION\"", run, StringComparison.Ordinal));
+        var testPypi = workflow.Steps("publish-to-testpypi").ToList();
+        var verify = testPypi.FindIndex(s => WorkflowDocument.String(s, "run")?.StartsWith("crossdock verify --only pypi", StringComparison.Ordinal) == true);
+        var upload = testPypi.FindIndex(s => WorkflowDocument.String(s, "uses")?.StartsWith("pypa/gh-action-pypi-publish", StringComparison.Ordinal) == true);
+        Assert.InRange(verify, 0, upload - 1);
     }
 
     [Theory]
@@ -186,7 +203,7 @@ public sealed partial class ReleaseWorkflowTests
         var uses = UsesLine().Matches(text).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(uses);
         Assert.All(uses, action => Assert.Matches(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+(\.[0-9]+){0,2}$", action));
-        Assert.Equal(3, Regex.Count(text, Regex.Escape($"dotnet tool install crossdock --version {SampleProjects.CrossdockVersion} ")));
+        Assert.Equal(4, Regex.Count(text, Regex.Escape($"dotnet tool install crossdock --version {SampleProjects.CrossdockVersion} ")));
         Assert.DoesNotMatch(@"(?<!\$)\{\{", text);
     }
 
