@@ -8,9 +8,12 @@ public class CrossdockException(string message, int exitCode = 1, Exception? inn
 {
     public int ExitCode { get; } = exitCode;
 
+    /// <summary>What is wrong, without the file name in front (for messages that name the file their own way).</summary>
+    public string Reason { get; private init; } = message;
+
     /// <summary>A failure tied to one file: the message names it first, like a compiler diagnostic.</summary>
     public static CrossdockException ForFile(string path, string reason, Exception? inner = null) =>
-        new($"{path}: {reason}", 1, inner);
+        new($"{path}: {reason}", 1, inner) { Reason = reason };
 
     /// <summary>The command line itself is wrong (exit code 2).</summary>
     public static CrossdockException Usage(string message) => new(message, 2);

@@ -36,7 +36,7 @@ public sealed class TarGzWriter
     }
 
     /// <summary>
-    /// Starts a file whose compressed data the caller writes to <see cref="Output"/> as a non-final, byte-aligned
+    /// Starts a file whose compressed data the caller writes to the output stream as a non-final, byte-aligned
     /// DEFLATE fragment, reporting the uncompressed bytes to <see cref="SplicedFile.Append"/> for the CRC.
     /// </summary>
     public SplicedFile BeginSplicedFile(string name, long size, int unixMode)
@@ -47,9 +47,6 @@ public sealed class TarGzWriter
         _open = new SplicedFile(this, size);
         return _open;
     }
-
-    /// <summary>Where a spliced file's DEFLATE fragment goes.</summary>
-    public Stream Output => _output;
 
     /// <summary>Ends the archive: two zero blocks, the last fragment (final), and the gzip trailer.</summary>
     public void Finish()

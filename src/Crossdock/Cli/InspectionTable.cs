@@ -36,10 +36,7 @@ internal static class InspectionTable
     {
         if (inspection.Os == OperatingSystemFamily.Linux)
         {
-            var libc = inspection.Libc == Libc.Gnu
-                ? "glibc" + (inspection.GlibcRequirement is { } g ? $" {g}" : "")
-                : inspection.Libc?.Name ?? "no libc";
-            return libc + (inspection.IsStatic == true ? ", static" : ", dynamic");
+            return inspection.LibcSummary + (inspection.IsStatic == true ? ", static" : ", dynamic");
         }
         if (inspection.Os == OperatingSystemFamily.Macos)
         {

@@ -44,6 +44,11 @@ public sealed record BinaryInspection(
 {
     public bool IsFat => Format == BinaryFormat.FatMachO;
 
+    /// <summary>Linux only: the C library in words, as every message and table says it ("glibc 2.17", "musl", "no libc").</summary>
+    public string LibcSummary => Libc == Targets.Libc.Gnu
+        ? (GlibcRequirement is { } glibc ? $"glibc {glibc}" : "glibc")
+        : Libc?.Name ?? "no libc";
+
     /// <summary>Apple's "universal2": exactly an x86_64 and an arm64 slice.</summary>
     public bool IsUniversal2 => IsFat && Slices.Length == 2
         && Slices.Any(s => s.Arch == CpuArchitecture.X86_64) && Slices.Any(s => s.Arch == CpuArchitecture.Aarch64);

@@ -39,11 +39,8 @@ public static class TargetResolver
         var article = "aeiosx".Contains(arch[0], StringComparison.Ordinal) ? "an" : "a"; // as spoken: "an x86_64", "an s390x"
         if (inspection.Os == OperatingSystemFamily.Linux)
         {
-            var libc = inspection.Libc == Libc.Gnu
-                ? (inspection.GlibcRequirement is { } g ? $"glibc {g}" : "glibc")
-                : inspection.Libc == Libc.Musl ? "musl" : "no libc";
             var linkage = inspection.IsStatic == true ? "statically linked" : "dynamically linked";
-            return $"{article} {arch} Linux program ({libc}, {linkage})";
+            return $"{article} {arch} Linux program ({inspection.LibcSummary}, {linkage})";
         }
         if (inspection.Os == OperatingSystemFamily.Macos)
         {

@@ -48,19 +48,5 @@ public readonly record struct MacosVersion(int Major, int Minor, int Patch) : IC
     public static bool operator <=(MacosVersion a, MacosVersion b) => a.CompareTo(b) <= 0;
     public static bool operator >=(MacosVersion a, MacosVersion b) => a.CompareTo(b) >= 0;
 
-    public static bool TryParse(string text, out MacosVersion version)
-    {
-        version = default;
-        var parts = text.Split('.');
-        if (parts.Length is < 1 or > 3) return false;
-        var numbers = new int[3];
-        for (var i = 0; i < parts.Length; i++)
-        {
-            if (!int.TryParse(parts[i], NumberStyles.None, CultureInfo.InvariantCulture, out numbers[i])) return false;
-        }
-        version = new MacosVersion(numbers[0], numbers[1], numbers[2]);
-        return true;
-    }
-
     public override string ToString() => Patch == 0 ? $"{Major}.{Minor}" : $"{Major}.{Minor}.{Patch}";
 }

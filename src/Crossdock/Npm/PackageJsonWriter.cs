@@ -1,4 +1,3 @@
-using System.Text;
 using System.Text.Encodings.Web;
 using System.Text.Json;
 using Crossdock.Release;
@@ -59,6 +58,4 @@ internal static class PackageJsonWriter
         }
         return url;
     }
-
-    public static string Utf8(byte[] bytes) => Encoding.UTF8.GetString(bytes);
 }

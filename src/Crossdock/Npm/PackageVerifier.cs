@@ -97,7 +97,7 @@ public static class PackageVerifier
             }
             catch (CrossdockException e)
             {
-                problems.Add("binary", $"package/{binary} {e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]}");
+                problems.Add("binary", $"package/{binary} {e.Reason}");
             }
         }
         return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [target]);

@@ -136,7 +136,7 @@ public static class WheelVerifier
         }
         catch (CrossdockException e)
         {
-            problems.Add("binary", $"{entry} {e.Message[(e.Message.IndexOf(": ", StringComparison.Ordinal) + 2)..]}");
+            problems.Add("binary", $"{entry} {e.Reason}");
             return;
         }
         foreach (var target in targets)

@@ -38,9 +38,6 @@ public static class TargetTable
     public static Target? FindByTriple(string triple) =>
         All.FirstOrDefault(t => string.Equals(t.Triple, triple, StringComparison.Ordinal));
 
-    public static Target? FindByNpmSuffix(string suffix) =>
-        All.FirstOrDefault(t => string.Equals(t.NpmSuffix, suffix, StringComparison.Ordinal));
-
     /// <summary>The target for an OS, architecture and (on Linux) libc; null when unsupported.</summary>
     public static Target? Find(OperatingSystemFamily os, CpuArchitecture arch, Libc? libc) =>
         All.FirstOrDefault(t => t.Os == os && t.Arch == arch && t.Libc == libc);
