@@ -20,7 +20,7 @@ internal static class InspectionTable
                 Markup.Escape(report.Target?.Triple ?? "-"),
                 Markup.Escape(Needs(report.Inspection)),
                 Markup.Escape(report.WheelPlatformTag?.Compressed ?? "-"),
-                Markup.Escape(string.Join(", ", report.Npm.Select(n => string.Join('/', new[] { n.Os, n.Cpu, n.Libc }.OfType<string>())))));
+                Markup.Escape(string.Join(", ", report.Npm)));
         }
         console.Write(table);
         foreach (var report in reports)

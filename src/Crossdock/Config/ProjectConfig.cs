@@ -46,6 +46,10 @@ public sealed record NpmConfig(string Name, string PlatformPackageTemplate)
     /// <summary>The platform package name for a target: the template with <c>{name}</c> and <c>{suffix}</c> filled in.</summary>
     public string PlatformPackageName(Target target) =>
         PlatformPackageTemplate.Replace("{name}", Name, StringComparison.Ordinal).Replace("{suffix}", target.NpmSuffix, StringComparison.Ordinal);
+
+    /// <summary>The target whose platform package is called <paramref name="packageName"/>; null when none is.</summary>
+    public Target? TargetOfPlatformPackage(string packageName) =>
+        TargetTable.All.FirstOrDefault(t => PlatformPackageName(t) == packageName);
 }
 
 /// <summary>How the project builds its binary in CI (read by <c>crossdock generate github</c>).</summary>

@@ -14,18 +14,17 @@ public static class MainPackagePlanner
     {
         if (!Directory.Exists(npmDirectory)) throw CrossdockException.ForFile(npmDirectory, "no such folder (run 'crossdock pack' first)");
         var found = new Dictionary<Targets.Target, PlatformPackageRef>();
-        foreach (var tarball in Directory.EnumerateFiles(npmDirectory, "*.tgz").Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal))
+        foreach (var tarball in StagedFiles.Finished(npmDirectory, "*.tgz"))
         {
             var manifest = PackageTarball.ReadManifest(tarball);
             if (manifest.Name == config.Npm.Name) continue; // an earlier main package: it is being replaced
-            var target = config.Targets.Concat(Targets.TargetTable.All).FirstOrDefault(t => config.Npm.PlatformPackageName(t) == manifest.Name)
+            var target = config.Npm.TargetOfPlatformPackage(manifest.Name)
                 ?? throw CrossdockException.ForFile(tarball, $"holds package {manifest.Name}, which is not a platform package of {config.Npm.Name} (expected names like {config.Npm.PlatformPackageName(config.Targets[0])})");
             if (!config.Targets.Contains(target)) throw CrossdockException.ForFile(tarball, $"is for {target.Triple}, which is not in [package] targets of {config.SourcePath}");
             if (manifest.Version != version.Semver) throw CrossdockException.ForFile(tarball, $"holds version {manifest.Version}, not the release's {version.Semver}");
-            var platform = target.NpmPlatform;
-            if (!manifest.Os.SequenceEqual([platform.Os]) || !manifest.Cpu.SequenceEqual([platform.Cpu]) || !manifest.Libc.SequenceEqual(platform.Libc is { } l ? [l] : []))
+            if (!manifest.Declares(target.NpmPlatform))
             {
-                throw CrossdockException.ForFile(tarball, $"declares os/cpu/libc {Describe(manifest)}, but {target.Triple} needs {platform.Os}/{platform.Cpu}{(platform.Libc is { } libc ? "/" + libc : "")}");
+                throw CrossdockException.ForFile(tarball, $"declares os/cpu/libc {manifest.DeclaredPlatform}, but {target.Triple} needs {target.NpmPlatform}");
             }
             if (found.TryGetValue(target, out var earlier)) throw CrossdockException.ForFile(tarball, $"is a second package for {target.Triple} (the first is {earlier.TarballPath})");
             found[target] = new PlatformPackageRef(target, manifest.Name, manifest.Version, tarball, $"bin/{config.Bin}{target.Os.ExecutableSuffix}");
@@ -40,7 +39,4 @@ public static class MainPackagePlanner
         return new MainPackageArtifact(config.Npm.Name, version.Semver, NpmNames.TarballFileName(config.Npm.Name, version.Semver), config.Bin,
             [.. config.Targets.Where(found.ContainsKey).Select(t => found[t])]);
     }
-
-    private static string Describe(PackageManifest manifest) =>
-        $"{string.Join(",", manifest.Os)}/{string.Join(",", manifest.Cpu)}{(manifest.Libc.IsEmpty ? "" : "/" + string.Join(",", manifest.Libc))}";
 }

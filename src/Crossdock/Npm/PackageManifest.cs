@@ -17,6 +17,13 @@ public sealed record PackageManifest(
     /// <summary>A platform package declares where it runs; the main package does not.</summary>
     public bool IsPlatformPackage => !Os.IsEmpty || !Cpu.IsEmpty;
 
+    /// <summary>Whether the os/cpu/libc fields are exactly <paramref name="platform"/>'s, one value each.</summary>
+    public bool Declares(Targets.NpmPlatform platform) =>
+        Os.SequenceEqual([platform.Os]) && Cpu.SequenceEqual([platform.Cpu]) && Libc.SequenceEqual(platform.Libc is { } libc ? [libc] : []);
+
+    /// <summary>The os/cpu/libc fields as declared, for messages: "[linux]/[x64]/[glibc]".</summary>
+    public string DeclaredPlatform => $"[{string.Join(",", Os)}]/[{string.Join(",", Cpu)}]/[{string.Join(",", Libc)}]";
+
     public static PackageManifest Parse(string source, ReadOnlySpan<byte> json)
     {
         try

@@ -70,16 +70,15 @@ public static class PackageVerifier
     private static VerifiedArtifact VerifyPlatform(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries,
         Dictionary<string, string> executables, ProblemList problems)
     {
-        var target = Targets.TargetTable.All.FirstOrDefault(t => config.Npm.PlatformPackageName(t) == manifest.Name);
+        var target = config.Npm.TargetOfPlatformPackage(manifest.Name);
         if (target is null)
         {
             problems.Add("name", $"package {manifest.Name} is neither {config.Npm.Name} nor one of its platform packages");
             return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, []);
         }
-        var npm = target.NpmPlatform;
-        if (!manifest.Os.SequenceEqual([npm.Os]) || !manifest.Cpu.SequenceEqual([npm.Cpu]) || !manifest.Libc.SequenceEqual(npm.Libc is { } l ? [l] : []))
+        if (!manifest.Declares(target.NpmPlatform))
         {
-            problems.Add("package.json", $"os/cpu/libc are [{string.Join(",", manifest.Os)}]/[{string.Join(",", manifest.Cpu)}]/[{string.Join(",", manifest.Libc)}], {target.Triple} needs {npm.Os}/{npm.Cpu}{(npm.Libc is { } libc ? "/" + libc : "")}");
+            problems.Add("package.json", $"os/cpu/libc are {manifest.DeclaredPlatform}, {target.Triple} needs {target.NpmPlatform}");
         }
 
         var binary = $"bin/{config.Bin}{target.Os.ExecutableSuffix}";

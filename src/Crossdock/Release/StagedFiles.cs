@@ -24,6 +24,15 @@ public sealed class StagedFiles : IDisposable
         }
     }
 
+    /// <summary>
+    /// The finished files in <paramref name="folder"/> matching <paramref name="pattern"/>, in name order: what readers
+    /// (assemble, verify, publish) take, leaving out the dot-named temporaries of a run that is still writing.
+    /// </summary>
+    public static IEnumerable<string> Finished(string folder, string pattern) =>
+        Directory.Exists(folder)
+            ? Directory.EnumerateFiles(folder, pattern).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
+            : [];
+
     /// <summary>A temporary path beside <paramref name="finalPath"/>; the file appears under its real name on commit.</summary>
     public string Reserve(string finalPath)
     {

@@ -42,4 +42,8 @@ public enum WheelTagFamily
 }
 
 /// <summary>npm's <c>os</c>, <c>cpu</c> and (Linux only) <c>libc</c> package fields, one value each.</summary>
-public sealed record NpmPlatform(string Os, string Cpu, string? Libc);
+public sealed record NpmPlatform(string Os, string Cpu, string? Libc)
+{
+    /// <summary>"linux/arm64/musl", "darwin/x64": how messages and tables show it.</summary>
+    public override string ToString() => Libc is null ? $"{Os}/{Cpu}" : $"{Os}/{Cpu}/{Libc}";
+}

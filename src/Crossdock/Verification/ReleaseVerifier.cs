@@ -59,13 +59,8 @@ public static class ReleaseVerifier
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
 
-    private static IEnumerable<string> Files(string directory, string folder, string pattern)
-    {
-        var path = Path.Combine(directory, folder);
-        return System.IO.Directory.Exists(path)
-            ? System.IO.Directory.EnumerateFiles(path, pattern).Where(f => !Path.GetFileName(f).StartsWith('.')).Order(StringComparer.Ordinal)
-            : [];
-    }
+    private static IEnumerable<string> Files(string directory, string folder, string pattern) =>
+        StagedFiles.Finished(Path.Combine(directory, folder), pattern);
 
     /// <summary>The version every artifact must carry: --version, else crossdock.toml's, else the first artifact's.</summary>
     private static ReleaseVersion? ExpectedVersion(ProjectConfig config, string? versionOverride, List<VerifiedArtifact> artifacts)
