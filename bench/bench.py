@@ -27,14 +27,9 @@ QUICK = "--quick" in sys.argv
 # The seed's 7 targets plus Windows arm64; each corpus binary starts with a real fixture of its platform
 # (so inspection and tagging are real) followed by real machine code taken from binaries on this machine.
 TARGETS = [
-    ("x86_64-unknown-linux-gnu", "host-gnu", ""),
-    ("x86_64-unknown-linux-musl", "musl-static", ""),
-    ("aarch64-unknown-linux-gnu", "gnu-2.17-aarch64", ""),
-    ("aarch64-unknown-linux-musl", "musl-aarch64", ""),
-    ("x86_64-apple-darwin", "macos-x64", ""),
-    ("aarch64-apple-darwin", "macos-arm64", ""),
-    ("x86_64-pc-windows-msvc", "win-x64.exe", ".exe"),
-    ("aarch64-pc-windows-msvc", "win-arm64.exe", ".exe"),
+    (triple, fixture, ".exe" if fixture.endswith(".exe") else "")
+    for triple, fixture in (line.split("\t") for line in (ROOT / "tests" / "fixtures" / "targets.tsv").read_text().splitlines()
+                            if line and not line.startswith("#"))
 ]
 SIZES_MB = [8, 10, 12, 14, 16, 18, 20, 22] if QUICK else [50, 57, 64, 71, 78, 85, 92, 100]
 

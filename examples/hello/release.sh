@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
-# The main job on the bundled example: builds crossdock and the example's binaries for the 7 default
-# targets (cross-compiled here with gcc, clang, lld and musl), then runs what the release workflow runs:
+# The main job on the bundled example: builds crossdock and the example's binaries for its 8 targets (the
+# 7 defaults and the opt-in Windows arm64) (cross-compiled here with gcc, clang, lld and musl), then runs what the release workflow runs:
 #   crossdock pack (once per target, as each CI matrix job does) -> crossdock assemble -> crossdock verify
 # and finally installs the host's wheel with pip into a fresh venv and runs the command.
 set -euo pipefail
@@ -14,15 +14,11 @@ crossdock() { dotnet "$here/bin/crossdock/crossdock.dll" "$@"; }
 
 echo "== building the example's binaries (real programs for each platform, from tests/fixtures)"
 "$root/tests/fixtures/build.sh" "$here/bin/build" >/dev/null
-declare -A binary=(
-    [x86_64-unknown-linux-gnu]=host-gnu
-    [x86_64-unknown-linux-musl]=musl-static
-    [aarch64-unknown-linux-gnu]=gnu-2.17-aarch64
-    [aarch64-unknown-linux-musl]=musl-aarch64
-    [x86_64-apple-darwin]=macos-x64
-    [aarch64-apple-darwin]=macos-arm64
-    [x86_64-pc-windows-msvc]=win-x64.exe
-)
+declare -A binary=()
+while IFS=$'\t' read -r target fixture; do
+    case "$target" in ''|'#'*) continue ;; esac
+    binary[$target]=$fixture
+done < "$root/tests/fixtures/targets.tsv"
 
 cd "$here"
 rm -rf dist

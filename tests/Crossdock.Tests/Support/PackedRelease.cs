@@ -3,18 +3,15 @@ namespace Crossdock.Tests.Support;
 /// <summary>A project folder with a crossdock.toml and README, and the fixture binaries for every default target.</summary>
 public sealed class PackedRelease : IDisposable
 {
-    /// <summary>One fixture per target: the x86_64 glibc and musl ones run here; the others are real but foreign.</summary>
-    public static readonly IReadOnlyDictionary<string, string> FixtureByTarget = new Dictionary<string, string>
-    {
-        ["x86_64-unknown-linux-gnu"] = "host-gnu",
-        ["x86_64-unknown-linux-musl"] = "musl-static",
-        ["aarch64-unknown-linux-gnu"] = "gnu-2.17-aarch64",
-        ["aarch64-unknown-linux-musl"] = "musl-aarch64",
-        ["x86_64-apple-darwin"] = "macos-x64",
-        ["aarch64-apple-darwin"] = "macos-arm64",
-        ["x86_64-pc-windows-msvc"] = "win-x64.exe",
-        ["aarch64-pc-windows-msvc"] = "win-arm64.exe",
-    };
+    /// <summary>
+    /// One fixture per target, from tests/fixtures/targets.tsv (in its order): the x86_64 glibc and musl ones run
+    /// here; the others are real but foreign.
+    /// </summary>
+    public static readonly IReadOnlyDictionary<string, string> FixtureByTarget =
+        File.ReadAllLines(Repository.PathOf("tests", "fixtures", "targets.tsv"))
+            .Where(line => line.Length > 0 && line[0] != '#')
+            .Select(line => line.Split('\t'))
+            .ToDictionary(columns => columns[0], columns => columns[1]);
 
     public const string DefaultConfig = """
         [package]
