@@ -85,7 +85,7 @@ public sealed class PackCommandTests
     }
 
     [Fact]
-    public void SOURCE_DATE_EPOCH_changes_the_bytes_and_nothing_else_does()
+    public void SOURCE_DATE_EPOCH_changes_every_artifacts_bytes()
     {
         using var release = new PackedRelease();
 
