@@ -1,8 +1,9 @@
 using System.CommandLine;
-using Crossdock.Archives;
+using Crossdock.Channels.Npm;
 using Crossdock.Config;
-using Crossdock.Npm;
-using Crossdock.Release;
+using Crossdock.Core;
+using Crossdock.Core.Archives;
+using Crossdock.Plan;
 
 namespace Crossdock.Cli;
 
@@ -23,20 +24,19 @@ internal static class AssembleCommand
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
-            var release = project.ResolveVersion(parse.GetValue(version));
-            var npmDirectory = Path.Combine(parse.GetRequiredValue(output), ReleaseWriter.NpmFolder);
-            var package = MainPackagePlanner.Plan(project, release, npmDirectory, parse.GetValue(allowMissing));
+            var release = ProjectRelease.From(project, project.ResolveVersion(parse.GetValue(version)), parse.GetRequiredValue(output));
+            var package = MainPackagePlanner.Plan(project, release, parse.GetValue(allowMissing));
             if (parse.GetValue(dryRun))
             {
                 context.Out.WriteLine(MainPackageContent.LauncherConfig(package));
-                return CrossdockCli.Success;
+                return ExitCodes.Success;
             }
-            var path = MainPackageWriter.Write(ProjectMetadata.From(project), package, npmDirectory, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
-            context.Out.WriteLine($"{package.Name}@{package.Version}  {Path.GetRelativePath(Environment.CurrentDirectory, path)}");
+            MainPackageWriter.Write(package, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
+            context.Out.WriteLine($"{package.Name}@{package.Version}  {Path.GetRelativePath(Environment.CurrentDirectory, package.Path)}");
             foreach (var platform in package.Platforms) context.Out.WriteLine($"  optional {platform.Name}@{platform.Version}  ({platform.Target.Triple})");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
             if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

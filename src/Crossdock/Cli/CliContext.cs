@@ -21,8 +21,17 @@ public sealed record CliContext(
             e.Cancel = true;
             cancellation.Cancel();
         };
-        return new CliContext(Console.Out, Console.Error, System.Environment.GetEnvironmentVariable,
-            !Console.IsOutputRedirected, cancellation.Token);
+        return new CliContext(Console.Out, Console.Error, ProcessEnvironment, !Console.IsOutputRedirected, cancellation.Token);
+    }
+
+    /// <summary>
+    /// The process's environment: the one place crossdock reads it. HOME (where ~/.npmrc and ~/.pypirc live) falls
+    /// back to the user's profile folder when unset or empty, as on Windows, which sets USERPROFILE instead.
+    /// </summary>
+    private static string? ProcessEnvironment(string name)
+    {
+        var value = System.Environment.GetEnvironmentVariable(name);
+        return name == "HOME" && string.IsNullOrEmpty(value) ? System.Environment.GetFolderPath(System.Environment.SpecialFolder.UserProfile) : value;
     }
 
     /// <summary>A context with captured output and a fixed environment, for tests and embedding.</summary>

@@ -1,18 +1,11 @@
 using System.CommandLine;
-using System.Reflection;
+using Crossdock.Core;
 
 namespace Crossdock.Cli;
 
 /// <summary>Builds the command tree and turns failures into one stderr line and an exit code.</summary>
 public static class CrossdockCli
 {
-    public const int Success = 0;
-    public const int Failure = 1;
-    public const int UsageError = 2;
-
-    public static string Version { get; } =
-        typeof(CrossdockCli).Assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion.Split('+')[0] ?? "0.0.0";
-
     public static int Run(string[] args, CliContext context)
     {
         var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
@@ -29,7 +22,7 @@ public static class CrossdockCli
         if (usageError is not null)
         {
             context.Error.WriteLine($"crossdock: {usageError} (see '{("crossdock " + CommandPath(parse)).Trim()} --help')");
-            return UsageError;
+            return ExitCodes.Usage;
         }
         try
         {
@@ -50,24 +43,24 @@ public static class CrossdockCli
         {
             // The file system refused something (disk full, permissions, a file vanished): one line, no trace.
             context.Error.WriteLine($"crossdock: {e.Message}");
-            return Failure;
+            return ExitCodes.Failure;
         }
         catch (OperationCanceledException) when (context.Cancellation.IsCancellationRequested)
         {
             context.Error.WriteLine("crossdock: cancelled; nothing partial was left behind");
-            return 130;
+            return ExitCodes.Cancelled;
         }
         catch (OperationCanceledException e)
         {
             // Not Ctrl-C: an HTTP client gave up waiting.
             context.Error.WriteLine($"crossdock: timed out: {e.Message}");
-            return Failure;
+            return ExitCodes.Failure;
         }
         catch (Exception e) when (e is not OutOfMemoryException)
         {
             // A case no check anticipated must still be one line, never a stack trace.
             context.Error.WriteLine($"crossdock: unexpected {e.GetType().Name}: {e.Message} (please report this)");
-            return Failure;
+            return ExitCodes.Failure;
         }
     }
 

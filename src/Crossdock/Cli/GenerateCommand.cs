@@ -1,5 +1,6 @@
 using System.CommandLine;
 using Crossdock.Config;
+using Crossdock.Core;
 using Crossdock.Workflow;
 
 namespace Crossdock.Cli;
@@ -19,12 +20,12 @@ internal static class GenerateCommand
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
-            var workflow = ReleaseWorkflowGenerator.Generate(project, CrossdockCli.Version);
+            var workflow = ReleaseWorkflowGenerator.Generate(project, CrossdockVersion.Current);
             var path = WorkflowFile.PathFor(project);
             if (parse.GetValue(check)) return Check(context, path, workflow);
             WorkflowFile.Write(path, workflow, parse.GetValue(force));
             context.Out.WriteLine($"wrote {path}");
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         });
         return command;
     }
@@ -35,10 +36,10 @@ internal static class GenerateCommand
         if (diff.Length == 0)
         {
             context.Out.WriteLine($"{path} is up to date");
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         }
         context.Out.Write(diff);
         context.Error.WriteLine($"crossdock: {path}: differs from what crossdock.toml generates; run 'crossdock generate github'");
-        return CrossdockCli.Failure;
+        return ExitCodes.Failure;
     }
 }

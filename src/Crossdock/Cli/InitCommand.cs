@@ -1,4 +1,5 @@
 using System.CommandLine;
+using Crossdock.Core;
 using Crossdock.Init;
 
 namespace Crossdock.Cli;
@@ -25,7 +26,7 @@ internal static class InitCommand
             var language = result.Facts.Language is { } l ? $"{l} project" : "project";
             context.Out.WriteLine($"wrote {result.Path} ({language} '{result.Facts.Name}', command '{result.Facts.Bin}')");
             context.Out.WriteLine("next: review it, then run 'crossdock generate github' for the release workflow");
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

@@ -1,6 +1,7 @@
 using System.CommandLine;
-using System.Text.Json;
+using Crossdock.Core;
 using Crossdock.Inspection;
+using Crossdock.Release;
 
 namespace Crossdock.Cli;
 
@@ -41,6 +42,6 @@ internal static class InspectCommand
         {
             InspectionTable.Write(context, reports);
         }
-        return failed ? CrossdockCli.Failure : CrossdockCli.Success;
+        return failed ? ExitCodes.Failure : ExitCodes.Success;
     }
 }

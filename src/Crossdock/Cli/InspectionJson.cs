@@ -1,7 +1,8 @@
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Crossdock.Core.Targets;
 using Crossdock.Inspection;
-using Crossdock.Targets;
+using Crossdock.Release;
 
 namespace Crossdock.Cli;
 

@@ -1,5 +1,6 @@
+using Crossdock.Core.Targets;
 using Crossdock.Inspection;
-using Crossdock.Targets;
+using Crossdock.Release;
 using Spectre.Console;
 
 namespace Crossdock.Cli;

@@ -1,7 +1,8 @@
 using System.CommandLine;
-using Crossdock.Archives;
+using Crossdock.Channels.Pypi;
 using Crossdock.Config;
-using Crossdock.Pypi;
+using Crossdock.Core;
+using Crossdock.Core.Archives;
 using Crossdock.Release;
 
 namespace Crossdock.Cli;
@@ -44,29 +45,29 @@ internal static class PackCommand
             if (parse.GetValue(dryRun))
             {
                 ReleasePlanJson.Write(context.Out, plan);
-                return CrossdockCli.Success;
+                return ExitCodes.Success;
             }
             var timestamp = ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH"));
-            var written = ReleaseWriter.Write(plan, timestamp, parse.GetValue(jobs), context.Cancellation);
-            Report(context, written, parse.GetValue(json));
-            return CrossdockCli.Success;
+            ReleaseWriter.Write(plan, timestamp, parse.GetValue(jobs), context.Cancellation);
+            Report(context, plan, parse.GetValue(json));
+            return ExitCodes.Success;
         });
         return command;
     }
 
-    private static void Report(CliContext context, IReadOnlyList<ReleaseWriter.WrittenPlatform> written, bool json)
+    private static void Report(CliContext context, ReleasePlan plan, bool json)
     {
         if (json)
         {
-            ReleasePlanJson.WriteWritten(context.Out, written);
+            ReleasePlanJson.WriteWritten(context.Out, plan);
             return;
         }
-        foreach (var item in written)
+        foreach (var platform in plan.Platforms)
         {
-            context.Out.WriteLine($"{item.Platform.Target.Triple}");
-            context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, item.WheelPath)}");
-            context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, item.TarballPath)}");
-            foreach (var warning in item.Platform.Warnings) context.Error.WriteLine($"warning: {item.Platform.SourceBinary}: {warning}");
+            context.Out.WriteLine($"{platform.Target.Triple}");
+            context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, platform.Wheel.Path)}");
+            context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
+            foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {platform.Binary.SourcePath}: {warning}");
         }
     }
 }

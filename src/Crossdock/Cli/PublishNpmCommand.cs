@@ -1,11 +1,12 @@
 using System.CommandLine;
 using System.Text;
 using System.Text.Json;
+using Crossdock.Channels.Npm;
 using Crossdock.Config;
-using Crossdock.Npm;
-using Crossdock.Publishing;
+using Crossdock.Core;
+using Crossdock.Core.Publishing;
+using Crossdock.Plan;
 using Crossdock.Release;
-using Crossdock.Verification;
 
 namespace Crossdock.Cli;
 
@@ -47,10 +48,10 @@ internal static class PublishNpmCommand
             var trustedPublishing = context.Environment("ACTIONS_ID_TOKEN_REQUEST_URL") is not null;
             var lines = parse.GetValue(json) ? context.Error : context.Out;
             var publisher = new NpmPublisher(registryUri, token, trustedPublishing, http,
-                new PublishOutput(lines, context.OutputIsTerminal && !parse.GetValue(json), text => token?.Mask(text) ?? text));
+                new PublishOutput(lines, context.OutputIsTerminal && !parse.GetValue(json), text => token?.Mask(text) ?? text), context.Environment);
             var results = await publisher.PublishAsync(uploads, distTag, parse.GetValue(provenance), parse.GetValue(dryRun), linked.Token);
             if (parse.GetValue(json)) WriteJson(context.Out, results);
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

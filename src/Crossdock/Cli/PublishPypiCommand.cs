@@ -1,8 +1,10 @@
 using System.CommandLine;
+using Crossdock.Channels.Pypi;
 using Crossdock.Config;
-using Crossdock.Publishing;
-using Crossdock.Pypi;
-using Crossdock.Verification;
+using Crossdock.Core;
+using Crossdock.Core.Publishing;
+using Crossdock.Plan;
+using Crossdock.Release;
 
 namespace Crossdock.Cli;
 
@@ -40,7 +42,7 @@ internal static class PublishPypiCommand
             var uploader = new PypiUploader(destination, http, log, UploadRetryPolicy.Default);
             var results = await uploader.UploadAsync(forms, parse.GetValue(skipExisting), parse.GetValue(dryRun), linked.Token);
             if (isJson) PublishNpmCommand.WriteJson(context.Out, results);
-            return CrossdockCli.Success;
+            return ExitCodes.Success;
         });
         return command;
     }

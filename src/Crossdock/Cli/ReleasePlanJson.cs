@@ -12,38 +12,39 @@ internal static class ReleasePlanJson
         json.WriteStartObject();
         json.WriteString("version", plan.Version.Pep440);
         json.WriteString("npmVersion", plan.Version.Semver);
-        json.WriteString("output", plan.OutputDirectory);
+        json.WriteString("output", plan.Layout.Root);
         json.WriteStartObject("project");
         json.WriteString("pypiName", plan.Project.PypiName);
         json.WriteString("npmName", plan.Project.NpmName);
         json.WriteString("bin", plan.Project.Bin);
         json.WriteEndObject();
         json.WriteStartArray("platforms");
-        foreach (var platform in plan.Platforms) WritePlatform(json, platform, null);
+        foreach (var platform in plan.Platforms) WritePlatform(json, platform);
         json.WriteEndArray();
         json.WriteEndObject();
     });
 
-    public static void WriteWritten(TextWriter output, IReadOnlyList<ReleaseWriter.WrittenPlatform> written) => Emit(output, json =>
+    /// <summary>What <c>pack --json</c> reports once the plan is written: its platforms, with the same paths.</summary>
+    public static void WriteWritten(TextWriter output, ReleasePlan plan) => Emit(output, json =>
     {
         json.WriteStartArray();
-        foreach (var item in written) WritePlatform(json, item.Platform, item);
+        foreach (var platform in plan.Platforms) WritePlatform(json, platform);
         json.WriteEndArray();
     });
 
-    private static void WritePlatform(Utf8JsonWriter json, PlatformRelease platform, ReleaseWriter.WrittenPlatform? written)
+    private static void WritePlatform(Utf8JsonWriter json, PlatformRelease platform)
     {
         json.WriteStartObject();
         json.WriteString("target", platform.Target.Triple);
-        json.WriteString("binary", platform.SourceBinary);
-        json.WriteNumber("size", platform.SourceSize);
+        json.WriteString("binary", platform.Binary.SourcePath);
+        json.WriteNumber("size", platform.Binary.Size);
         json.WriteStartObject("wheel");
-        json.WriteString("file", written?.WheelPath ?? platform.Wheel.FileName);
+        json.WriteString("file", platform.Wheel.Path);
         json.WriteString("tag", platform.Wheel.Tag.Compressed);
         json.WriteString("script", platform.Wheel.ScriptEntry);
         json.WriteEndObject();
         json.WriteStartObject("npm");
-        json.WriteString("file", written?.TarballPath ?? platform.NpmPackage.FileName);
+        json.WriteString("file", platform.NpmPackage.Path);
         json.WriteString("name", platform.NpmPackage.Name);
         json.WriteString("version", platform.NpmPackage.Version);
         json.WriteString("os", platform.NpmPackage.Platform.Os);

@@ -2,7 +2,9 @@ using System.CommandLine;
 using System.Text;
 using System.Text.Json;
 using Crossdock.Config;
-using Crossdock.Verification;
+using Crossdock.Core;
+using Crossdock.Plan;
+using Crossdock.Release;
 
 namespace Crossdock.Cli;
 
@@ -23,7 +25,7 @@ internal static class VerifyCommand
             var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, _ => VerificationScope.All };
             var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version), scope);
             Print(context, report, parse.GetValue(json));
-            return report.Ok ? CrossdockCli.Success : CrossdockCli.Failure;
+            return report.Ok ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Crossdock.Release;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Config;
 
@@ -36,14 +36,14 @@ public static class ConfigLoader
         {
             if (!Schema.TryGetValue(section.Name, out var keys))
             {
-                throw new CrossdockException($"{path}:{section.Line}: [{section.Name}] is not a crossdock.toml section{Suggest(section.Name, Schema.Keys)}");
+                throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] is not a crossdock.toml section{Suggest(section.Name, Schema.Keys)}");
             }
             foreach (var entry in section.Entries.Where(e => !keys.Contains(e.Key, StringComparer.Ordinal)))
             {
-                throw new CrossdockException($"{path}:{entry.Line}: [{section.Name}] {entry.Key}: unknown key{Suggest(entry.Key, keys)}");
+                throw CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: unknown key{Suggest(entry.Key, keys)}");
             }
         }
-        var package = sections.TryGetValue("package", out var p) ? new SectionReader(path, p) : throw new CrossdockException($"{path}: the [package] section is required");
+        var package = sections.TryGetValue("package", out var p) ? new SectionReader(path, p) : throw CrossdockException.ForFile(path, "the [package] section is required");
         var pypi = new SectionReader(path, sections.GetValueOrDefault("pypi") ?? new TomlSection("pypi", 0, []));
         var npm = new SectionReader(path, sections.GetValueOrDefault("npm") ?? new TomlSection("npm", 0, []));
         var build = new SectionReader(path, sections.GetValueOrDefault("build") ?? new TomlSection("build", 0, []));
@@ -140,7 +140,7 @@ public static class ConfigLoader
     private sealed class SectionReader(string path, TomlSection section)
     {
         public string RequiredString(string key) =>
-            OptionalString(key) ?? throw new CrossdockException($"{path}:{section.Line}: [{section.Name}] {key}: required key is missing");
+            OptionalString(key) ?? throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] {key}: required key is missing");
 
         public string? OptionalString(string key)
         {
@@ -163,12 +163,12 @@ public static class ConfigLoader
         public void Fail(string key, string reason)
         {
             var entry = Find(key);
-            throw entry is not null ? Error(entry, reason) : new CrossdockException($"{path}: [{section.Name}] {key}: {reason}");
+            throw entry is not null ? Error(entry, reason) : CrossdockException.ForFile(path, $"[{section.Name}] {key}: {reason}");
         }
 
         private TomlEntry? Find(string key) => section.Entries.FirstOrDefault(e => e.Key == key);
 
         private CrossdockException Error(TomlEntry entry, string reason) =>
-            new($"{path}:{entry.Line}: [{section.Name}] {entry.Key}: {reason}");
+            CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: {reason}");
     }
 }

@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
-using Crossdock.Release;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Config;
 
@@ -32,7 +32,7 @@ public sealed record ProjectConfig(
                 ? v
                 : throw CrossdockException.Usage($"--version: {reason}");
         }
-        return Version ?? throw new CrossdockException($"{SourcePath}: [package] version is required (or pass --version)");
+        return Version ?? throw CrossdockException.ForFile(SourcePath, "[package] version is required (or pass --version)");
     }
 }
 

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crossdock.Core;
 using Tomlyn.Parsing;
 using Tomlyn.Syntax;
 
@@ -24,12 +25,12 @@ public static class TomlDocument
         {
             if (diagnostic.Kind == DiagnosticMessageKind.Error)
             {
-                throw new CrossdockException($"{path}:{diagnostic.Span.Start.Line + 1}: {diagnostic.Message}");
+                throw CrossdockException.AtLine(path, diagnostic.Span.Start.Line + 1, diagnostic.Message);
             }
         }
         foreach (var stray in document.KeyValues)
         {
-            throw new CrossdockException($"{path}:{LineOf(stray)}: key '{KeyText(stray.Key!)}' must be inside a [section]");
+            throw CrossdockException.AtLine(path, LineOf(stray), $"key '{KeyText(stray.Key!)}' must be inside a [section]");
         }
 
         var sections = new List<TomlSection>();
@@ -37,8 +38,8 @@ public static class TomlDocument
         foreach (var table in document.Tables)
         {
             var name = KeyText(table.Name!);
-            if (table is TableArraySyntax) throw new CrossdockException($"{path}:{LineOf(table)}: [[{name}]] arrays of tables are not used in crossdock.toml");
-            if (seen.TryGetValue(name, out var first)) throw new CrossdockException($"{path}:{LineOf(table)}: [{name}] is defined twice (first on line {first})");
+            if (table is TableArraySyntax) throw CrossdockException.AtLine(path, LineOf(table), $"[[{name}]] arrays of tables are not used in crossdock.toml");
+            if (seen.TryGetValue(name, out var first)) throw CrossdockException.AtLine(path, LineOf(table), $"[{name}] is defined twice (first on line {first})");
             seen[name] = LineOf(table);
             sections.Add(new TomlSection(name, LineOf(table), ReadEntries(path, name, table.Items)));
         }
@@ -53,7 +54,7 @@ public static class TomlDocument
         {
             var key = KeyText(item.Key!);
             var line = LineOf(item);
-            if (lines.TryGetValue(key, out var first)) throw new CrossdockException($"{path}:{line}: [{section}] {key}: set twice (first on line {first})");
+            if (lines.TryGetValue(key, out var first)) throw CrossdockException.AtLine(path, line, $"[{section}] {key}: set twice (first on line {first})");
             lines[key] = line;
             entries.Add(new TomlEntry(key, ReadValue(path, section, key, line, item.Value!), line));
         }
@@ -66,7 +67,7 @@ public static class TomlDocument
         BooleanValueSyntax b => b.Value,
         IntegerValueSyntax i => i.Value,
         ArraySyntax a => a.Items.Select(item => ReadValue(path, section, key, line, item.Value!)).ToImmutableArray(),
-        _ => throw new CrossdockException($"{path}:{line}: [{section}] {key}: this kind of value ({value.GetType().Name.Replace("ValueSyntax", "", StringComparison.Ordinal)}) is not used here"),
+        _ => throw CrossdockException.AtLine(path, line, $"[{section}] {key}: this kind of value ({value.GetType().Name.Replace("ValueSyntax", "", StringComparison.Ordinal)}) is not used here"),
     };
 
     private static string KeyText(KeySyntax key)

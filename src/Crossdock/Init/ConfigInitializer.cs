@@ -1,5 +1,6 @@
 using Crossdock.Config;
-using Crossdock.Release;
+using Crossdock.Core;
+using Crossdock.Core.Files;
 
 namespace Crossdock.Init;
 

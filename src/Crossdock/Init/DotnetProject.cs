@@ -1,4 +1,5 @@
 using System.Xml.Linq;
+using Crossdock.Core;
 
 namespace Crossdock.Init;
 

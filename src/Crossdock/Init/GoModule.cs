@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Crossdock.Core;
 
 namespace Crossdock.Init;
 

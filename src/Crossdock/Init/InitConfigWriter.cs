@@ -1,8 +1,8 @@
 using System.Globalization;
 using System.Text;
-using Crossdock.Resources;
-using Crossdock.Targets;
-using Crossdock.Workflow;
+using Crossdock.Config;
+using Crossdock.Core.Targets;
+using Crossdock.Core.Text;
 
 namespace Crossdock.Init;
 

@@ -1,3 +1,4 @@
+using Crossdock.Core;
 using Tomlyn;
 using Tomlyn.Model;
 using Tomlyn.Serialization;

@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crossdock.Core;
 
 namespace Crossdock.Init;
 

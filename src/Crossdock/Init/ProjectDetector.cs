@@ -1,5 +1,5 @@
 using System.Text.RegularExpressions;
-using Crossdock.Release;
+using Crossdock.Core;
 
 namespace Crossdock.Init;
 

@@ -1,5 +1,3 @@
-using Tomlyn.Model;
-
 namespace Crossdock.Init;
 
 /// <summary>pyproject.toml's <c>[project]</c> table (PEP 621): metadata and the first console script's name.</summary>

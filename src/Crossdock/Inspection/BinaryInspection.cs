@@ -1,5 +1,5 @@
 using System.Collections.Immutable;
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Inspection;
 
@@ -45,7 +45,7 @@ public sealed record BinaryInspection(
     public bool IsFat => Format == BinaryFormat.FatMachO;
 
     /// <summary>Linux only: the C library in words, as every message and table says it ("glibc 2.17", "musl", "no libc").</summary>
-    public string LibcSummary => Libc == Targets.Libc.Gnu
+    public string LibcSummary => Libc == Core.Targets.Libc.Gnu
         ? (GlibcRequirement is { } glibc ? $"glibc {glibc}" : "glibc")
         : Libc?.Name ?? "no libc";
 

@@ -1,3 +1,5 @@
+using Crossdock.Core;
+
 namespace Crossdock.Inspection;
 
 /// <summary>

@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using Crossdock.Core;
 
 namespace Crossdock.Inspection;
 

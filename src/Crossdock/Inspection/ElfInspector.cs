@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Text;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 using ELFSharp.ELF;
 using ELFSharp.ELF.Sections;
 using ELFSharp.ELF.Segments;

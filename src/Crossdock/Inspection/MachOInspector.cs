@@ -1,6 +1,7 @@
 using System.Buffers.Binary;
 using System.Collections.Immutable;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Inspection;
 

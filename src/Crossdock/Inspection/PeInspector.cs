@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection.PortableExecutable;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Inspection;
 

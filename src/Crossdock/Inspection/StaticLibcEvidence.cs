@@ -1,5 +1,5 @@
 using System.Buffers;
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Inspection;
 

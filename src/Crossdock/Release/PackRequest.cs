@@ -1,6 +1,6 @@
 using System.Collections.Immutable;
+using Crossdock.Channels.Pypi;
 using Crossdock.Config;
-using Crossdock.Pypi;
 
 namespace Crossdock.Release;
 

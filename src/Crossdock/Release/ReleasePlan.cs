@@ -1,74 +1,28 @@
 using System.Collections.Immutable;
-using Crossdock.Config;
-using Crossdock.Inspection;
-using Crossdock.Pypi;
-using Crossdock.Targets;
+using Crossdock.Channels.Npm;
+using Crossdock.Channels.Pypi;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
+using Crossdock.Plan;
 
 namespace Crossdock.Release;
 
 /// <summary>
 /// Everything a <c>pack</c> run will write, decided before a byte is written (cargo-dist's DistGraph,
-/// goreleaser's artifact list): writers only execute it, and <c>--dry-run</c> prints it.
+/// goreleaser's artifact list): every path, name and text. Writers only execute it, and <c>--dry-run</c> prints it.
 /// </summary>
-public sealed record ReleasePlan(
-    ProjectMetadata Project,
-    ReleaseVersion Version,
-    string OutputDirectory,
-    ImmutableArray<PlatformRelease> Platforms);
-
-/// <summary>The project facts that go into package metadata.</summary>
-/// <param name="PypiName">Distribution name as configured (METADATA Name).</param>
-/// <param name="Npm">The main npm package name and the platform package naming template.</param>
-/// <param name="Bin">The command users type.</param>
-/// <param name="ReadmePath">The long description / README source, if any.</param>
-public sealed record ProjectMetadata(
-    string PypiName,
-    NpmConfig Npm,
-    string Bin,
-    string? Description,
-    string? License,
-    string? ReadmePath,
-    string? Homepage,
-    string? Repository,
-    string? RequiresPython)
+public sealed record ReleasePlan(ProjectRelease Release, ImmutableArray<PlatformRelease> Platforms)
 {
-    public string NpmName => Npm.Name;
+    public ProjectMetadata Project => Release.Project;
 
-    public static ProjectMetadata From(ProjectConfig config) =>
-        new(config.Pypi.Name, config.Npm, config.Bin, config.Description, config.License,
-            config.ReadmePath, config.Homepage, config.Repository, config.Pypi.RequiresPython);
+    public ReleaseVersion Version => Release.Version;
+
+    public ReleaseLayout Layout => Release.Layout;
 }
 
-/// <summary>One binary and the two packages made from it.</summary>
-public sealed record PlatformRelease(
-    Target Target,
-    string SourceBinary,
-    long SourceSize,
-    BinaryInspection Inspection,
-    WheelArtifact Wheel,
-    NpmPlatformPackageArtifact NpmPackage,
-    ImmutableArray<string> Warnings);
-
-/// <summary>A wheel to write: <c>{dist}-{version}-py3-none-{platform}.whl</c>.</summary>
-/// <param name="ScriptEntry">Archive path of the executable under .data/scripts/.</param>
-/// <param name="ModuleName">Python package holding <c>__main__.py</c>, so <c>python -m</c> runs the command.</param>
-public sealed record WheelArtifact(
-    string FileName,
-    string DistName,
-    string Version,
-    WheelTag Tag,
-    string ScriptEntry,
-    string ModuleName)
+/// <summary>One target's binary and the package each channel makes of it.</summary>
+/// <param name="Warnings">What the binary's headers and its packages' tags say will hurt users.</param>
+public sealed record PlatformRelease(PlatformBinary Binary, WheelArtifact Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
 {
-    public string DataDirectory => $"{DistName}-{Version}.data";
-    public string DistInfoDirectory => $"{DistName}-{Version}.dist-info";
+    public Target Target => Binary.Target;
 }
-
-/// <summary>An npm platform package to write: <c>{name}-{version}.tgz</c> (npm pack's naming).</summary>
-/// <param name="BinaryEntry">Path of the executable inside the package (after <c>package/</c>).</param>
-public sealed record NpmPlatformPackageArtifact(
-    string Name,
-    string Version,
-    string FileName,
-    NpmPlatform Platform,
-    string BinaryEntry);

@@ -1,22 +1,23 @@
-using System.Collections.Immutable;
+using Crossdock.Channels.Npm;
+using Crossdock.Channels.Pypi;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 using Crossdock.Inspection;
-using Crossdock.Npm;
-using Crossdock.Pypi;
-using Crossdock.Targets;
+using Crossdock.Plan;
 
 namespace Crossdock.Release;
 
 /// <summary>
 /// Turns a pack request into a <see cref="ReleasePlan"/>: inspects every binary, decides (or checks) its target,
-/// and names every artifact. Nothing is written here, so every refusal happens before any output exists.
+/// and asks each channel to plan its package of it. Nothing is written here, so every refusal happens before any
+/// output exists.
 /// </summary>
 public static class ReleasePlanner
 {
     public static ReleasePlan Plan(PackRequest request)
     {
         var config = request.Config;
-        var version = config.ResolveVersion(request.VersionOverride);
-        var project = ProjectMetadata.From(config);
+        var release = ProjectRelease.From(config, config.ResolveVersion(request.VersionOverride), request.OutputDirectory);
 
         var platforms = new List<PlatformRelease>();
         foreach (var (path, triple) in request.Binaries)
@@ -25,33 +26,18 @@ public static class ReleasePlanner
             var target = ResolveTarget(request, path, triple, inspection);
             if (platforms.FirstOrDefault(p => p.Target == target) is { } earlier)
             {
-                throw CrossdockException.ForFile(path, $"is a second binary for {target.Triple} (the first was {earlier.SourceBinary})");
+                throw CrossdockException.ForFile(path, $"is a second binary for {target.Triple} (the first was {earlier.Binary.SourcePath})");
             }
-            platforms.Add(PlanPlatform(project, version, target, path, inspection, request.StaticLinuxTags));
+            platforms.Add(PlanPlatform(release, new PlatformBinary(target, Path.GetFullPath(path), new FileInfo(path).Length, inspection), request.StaticLinuxTags));
         }
-        return new ReleasePlan(project, version, Path.GetFullPath(request.OutputDirectory), [.. platforms]);
+        return new ReleasePlan(release, [.. platforms]);
     }
 
-    public static PlatformRelease PlanPlatform(ProjectMetadata project, ReleaseVersion version, Target target, string path, BinaryInspection inspection, StaticLinuxTags staticTags)
+    private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinary binary, StaticLinuxTags staticTags)
     {
-        var tags = WheelPlatformTags.ForTarget(target, inspection, staticTags);
-        var wheelTag = WheelTag.ForExecutable(tags.Tags);
-        var exe = project.Bin + target.Os.ExecutableSuffix;
-        var dist = ProjectNames.WheelDistName(project.PypiName);
-        var wheel = new WheelArtifact(
-            WheelNames.FileName(project.PypiName, version, wheelTag),
-            dist,
-            version.Pep440,
-            wheelTag,
-            $"{dist}-{version.Pep440}.data/scripts/{exe}",
-            ProjectNames.PythonModuleName(project.PypiName));
-
-        var npmName = project.Npm.PlatformPackageName(target);
-        var npm = new NpmPlatformPackageArtifact(npmName, version.Semver, NpmNames.TarballFileName(npmName, version.Semver), target.NpmPlatform, $"bin/{exe}");
-
-        var warnings = inspection.Warnings.Concat(tags.Warnings);
-        if (target.Os == OperatingSystemFamily.Linux) warnings = warnings.Concat(ManylinuxPolicy.LibraryWarnings(inspection));
-        return new PlatformRelease(target, Path.GetFullPath(path), new FileInfo(path).Length, inspection, wheel, npm, [.. warnings.Distinct()]);
+        var wheel = WheelPlanner.Plan(release, binary, staticTags);
+        var npm = PlatformPackagePlanner.Plan(release, binary);
+        return new PlatformRelease(binary, wheel, npm, [.. binary.Inspection.Warnings.Concat(wheel.Warnings).Distinct()]);
     }
 
     private static Target ResolveTarget(PackRequest request, string path, string? triple, BinaryInspection inspection)

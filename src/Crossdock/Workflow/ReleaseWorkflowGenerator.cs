@@ -1,7 +1,8 @@
 using System.Collections.Immutable;
 using System.Text;
 using Crossdock.Config;
-using Crossdock.Resources;
+using Crossdock.Core;
+using Crossdock.Core.Text;
 using Crossdock.Workflow.Toolchains;
 
 namespace Crossdock.Workflow;
@@ -25,17 +26,17 @@ public static class ReleaseWorkflowGenerator
         if (!string.Equals(Path.GetFileName(path), ConfigLoader.DefaultFileName, StringComparison.Ordinal))
         {
             // The jobs run crossdock from the repository root with its default --config.
-            throw new CrossdockException($"{path}: the release workflow reads {ConfigLoader.DefaultFileName} at the repository root; name the file {ConfigLoader.DefaultFileName}");
+            throw CrossdockException.ForFile(path, $"the release workflow reads {ConfigLoader.DefaultFileName} at the repository root; name the file {ConfigLoader.DefaultFileName}");
         }
         var language = config.Build.Language
-            ?? throw new CrossdockException($"{path}: [build] language is required to generate the workflow (one of {string.Join(", ", ConfigLoader.Languages)})");
+            ?? throw CrossdockException.ForFile(path, $"[build] language is required to generate the workflow (one of {string.Join(", ", ConfigLoader.Languages)})");
         if (language == "custom" && config.Build.Command is null)
         {
-            throw new CrossdockException($"{path}: [build] command is required when language = \"custom\"");
+            throw CrossdockException.ForFile(path, $"[build] command is required when language = \"custom\"");
         }
         if (language == "custom" && config.Build.Binary is null)
         {
-            throw new CrossdockException($"{path}: [build] binary is required when language = \"custom\" (where the command leaves the executable)");
+            throw CrossdockException.ForFile(path, $"[build] binary is required when language = \"custom\" (where the command leaves the executable)");
         }
 
         var toolchain = BuildToolchain.For(language);
@@ -43,7 +44,7 @@ public static class ReleaseWorkflowGenerator
         var matrix = config.Targets.Select(target =>
         {
             var runner = toolchain.Runner(target)
-                ?? throw new CrossdockException($"{path}: [package] targets: no GitHub-hosted runner can build {target.Triple} with {language}");
+                ?? throw CrossdockException.ForFile(path, $"[package] targets: no GitHub-hosted runner can build {target.Triple} with {language}");
             var command = config.Build.Command is { } userCommand
                 ? TargetPlaceholders.Expand(userCommand, target, config.Bin, $"{path}: [build] command")
                 : toolchain.Command(target, settings);

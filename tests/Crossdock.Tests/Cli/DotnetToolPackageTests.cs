@@ -1,4 +1,4 @@
-using Crossdock.Cli;
+using Crossdock.Core;
 using Crossdock.Tests.Support;
 
 namespace Crossdock.Tests.Cli;
@@ -12,9 +12,9 @@ public sealed class DotnetToolPackageTests
         using var dir = new TempDir();
 
         ProcessRunner.RunOk(dotnet, ["pack", Repository.PathOf("src", "Crossdock"), "-c", "Release", "--no-restore", "--nologo", "-o", dir["feed"]]);
-        ProcessRunner.RunOk(dotnet, ["tool", "install", "crossdock", "--version", CrossdockCli.Version, "--add-source", dir["feed"], "--tool-path", dir["tools"]]);
+        ProcessRunner.RunOk(dotnet, ["tool", "install", "crossdock", "--version", CrossdockVersion.Current, "--add-source", dir["feed"], "--tool-path", dir["tools"]]);
         var version = ProcessRunner.RunOk(Path.Combine(dir["tools"], "crossdock"), ["--version"]);
 
-        Assert.Equal(CrossdockCli.Version + "\n", version.Stdout);
+        Assert.Equal(CrossdockVersion.Current + "\n", version.Stdout);
     }
 }

@@ -1,5 +1,5 @@
-using Crossdock.Cli;
 using Crossdock.Config;
+using Crossdock.Core;
 using Crossdock.Tests.Support;
 using Crossdock.Tests.Workflow;
 using Crossdock.Workflow;
@@ -24,9 +24,9 @@ public sealed class GenerateCommandTests
         var result = CrossdockRunner.RunOk("generate", "github", "--config", config);
 
         Assert.Equal($"wrote {workflow}\n", result.Stdout);
-        Assert.Equal(ReleaseWorkflowGenerator.Generate(ConfigLoader.Load(config), CrossdockCli.Version), File.ReadAllText(workflow));
+        Assert.Equal(ReleaseWorkflowGenerator.Generate(ConfigLoader.Load(config), CrossdockVersion.Current), File.ReadAllText(workflow));
         Assert.Equal([".github/workflows/release.yml", "crossdock.toml"], project.Files());
-        Assert.Contains($"dotnet tool install crossdock --version {CrossdockCli.Version} ", File.ReadAllText(workflow), StringComparison.Ordinal);
+        Assert.Contains($"dotnet tool install crossdock --version {CrossdockVersion.Current} ", File.ReadAllText(workflow), StringComparison.Ordinal);
     }
 
     [Fact]

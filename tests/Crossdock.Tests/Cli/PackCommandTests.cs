@@ -122,10 +122,10 @@ public sealed class PackCommandTests
         File.Copy(Fixtures.Path("musl-static"), doomed);
         var config = Crossdock.Config.ConfigLoader.Load(release.ConfigPath);
         var plan = Crossdock.Release.ReleasePlanner.Plan(new Crossdock.Release.PackRequest(config,
-            [(Fixtures.Path("host-gnu"), null), (doomed, null)], null, release.Out, Crossdock.Pypi.StaticLinuxTags.Target));
+            [(Fixtures.Path("host-gnu"), null), (doomed, null)], null, release.Out, Crossdock.Channels.Pypi.StaticLinuxTags.Target));
         File.Delete(doomed); // disappears between planning and writing
 
-        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Archives.ArchiveTime.NpmDefault, 2, CancellationToken.None));
+        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Core.Archives.ArchiveTime.NpmDefault, 2, CancellationToken.None));
 
         Assert.False(Directory.Exists(release.Out), string.Join(", ", release.Dir.Files()));
     }

@@ -1,5 +1,6 @@
 using Crossdock.Config;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Tests.Config;
 

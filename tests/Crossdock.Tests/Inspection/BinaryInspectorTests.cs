@@ -1,5 +1,7 @@
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 using Crossdock.Inspection;
-using Crossdock.Targets;
+using Crossdock.Release;
 using Crossdock.Tests.Support;
 
 namespace Crossdock.Tests.Inspection;

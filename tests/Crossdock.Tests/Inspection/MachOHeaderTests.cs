@@ -1,5 +1,7 @@
 using System.Buffers.Binary;
+using Crossdock.Core;
 using Crossdock.Inspection;
+using Crossdock.Release;
 using Crossdock.Tests.Support;
 
 namespace Crossdock.Tests.Inspection;

@@ -9,11 +9,22 @@ public static class CrossdockRunner
     {
         using var output = new StringWriter();
         using var error = new StringWriter();
-        var exit = CrossdockCli.Run(args, CliContext.Captured(output, error, environment));
+        var exit = CrossdockCli.Run(args, CliContext.Captured(output, error, WithSearchPath(environment)));
         return new ProcessResult(exit, output.ToString(), error.ToString());
     }
 
     public static ProcessResult Run(params string[] args) => Run(null, args);
+
+    /// <summary>
+    /// The test's environment plus this process's PATH, as a shell would give it: crossdock finds npm through the
+    /// environment its context gives it, and a test that sets only tokens still means the machine's npm.
+    /// </summary>
+    private static Dictionary<string, string> WithSearchPath(IReadOnlyDictionary<string, string>? environment)
+    {
+        var merged = new Dictionary<string, string>(environment ?? new Dictionary<string, string>(), StringComparer.Ordinal);
+        if (!merged.ContainsKey("PATH") && Environment.GetEnvironmentVariable("PATH") is { } path) merged["PATH"] = path;
+        return merged;
+    }
 
     public static ProcessResult RunOk(params string[] args) => RunOk(null, args);
 

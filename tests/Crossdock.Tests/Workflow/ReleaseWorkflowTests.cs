@@ -1,5 +1,6 @@
 using System.Text.RegularExpressions;
-using Crossdock.Targets;
+using Crossdock.Core;
+using Crossdock.Core.Targets;
 using Crossdock.Tests.Support;
 using Crossdock.Workflow;
 using YamlDotNet.RepresentationModel;

@@ -1,5 +1,5 @@
 using Crossdock.Config;
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Tests.Workflow;
 

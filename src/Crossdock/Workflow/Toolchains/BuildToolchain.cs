@@ -1,4 +1,4 @@
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 

@@ -1,4 +1,4 @@
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
@@ -31,5 +31,5 @@ public sealed class DotnetToolchain : BuildToolchain
     }
 
     public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/{build.Bin}{target.Os.ExecutableSuffix}";
+        $"{OutputFolder(target)}/{target.ExecutableFileName(build.Bin)}";
 }

@@ -1,4 +1,4 @@
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
@@ -21,5 +21,5 @@ public sealed class GoToolchain : BuildToolchain
     }
 
     public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/{build.Bin}{target.Os.ExecutableSuffix}";
+        $"{OutputFolder(target)}/{target.ExecutableFileName(build.Bin)}";
 }

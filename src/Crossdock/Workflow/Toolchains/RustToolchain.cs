@@ -1,4 +1,4 @@
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
@@ -23,5 +23,5 @@ public sealed class RustToolchain : BuildToolchain
     }
 
     public override string Binary(Target target, BuildSettings build) =>
-        $"target/{target.Triple}/release/{build.Bin}{target.Os.ExecutableSuffix}";
+        $"target/{target.Triple}/release/{target.ExecutableFileName(build.Bin)}";
 }

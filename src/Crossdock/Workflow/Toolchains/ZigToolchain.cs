@@ -1,4 +1,4 @@
-using Crossdock.Targets;
+using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
@@ -17,5 +17,5 @@ public sealed class ZigToolchain : BuildToolchain
         $"zig build -Doptimize=ReleaseSafe -Dtarget={target.ZigTarget} --prefix {OutputFolder(target)}";
 
     public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/bin/{build.Bin}{target.Os.ExecutableSuffix}";
+        $"{OutputFolder(target)}/bin/{target.ExecutableFileName(build.Bin)}";
 }

@@ -1,0 +1,111 @@
+using System.Text;
+using System.Text.Encodings.Web;
+using System.Text.Json;
+using Crossdock.Core.Text;
+using Crossdock.Plan;
+
+namespace Crossdock.Channels.Npm;
+
+/// <summary>The files of the main npm package: package.json, the launcher script and the README.</summary>
+public static class MainPackageContent
+{
+    private const string ConfigToken = "__CROSSDOCK_CONFIG__";
+
+    public static string PackageJson(ProjectMetadata project, MainPackageArtifact package) => PackageJsonWriter.Write(json =>
+    {
+        json.WriteString("name", package.Name);
+        json.WriteString("version", package.Version);
+        if (project.Description is { } description) json.WriteString("description", description);
+        PackageJsonWriter.WriteCommonFields(json, project);
+        json.WriteStartObject("bin");
+        json.WriteString(package.Bin, package.LauncherEntry);
+        json.WriteEndObject();
+        PackageJsonWriter.WriteArray(json, "files", package.LauncherEntry);
+        json.WriteStartObject("engines");
+        json.WriteString("node", MainPackageArtifact.NodeEngines);
+        json.WriteEndObject();
+        json.WriteStartObject("optionalDependencies");
+        foreach (var platform in package.Platforms) json.WriteString(platform.Name, platform.Version);
+        json.WriteEndObject();
+    });
+
+    /// <summary>The launcher template with this release's packages filled in (the one token it holds).</summary>
+    public static string Launcher(MainPackageArtifact package)
+    {
+        var template = EmbeddedText.Read("launcher.js");
+        if (template.Split(ConfigToken).Length != 2) throw new InvalidOperationException($"launcher.js must hold {ConfigToken} exactly once");
+        return template.Replace(ConfigToken, LauncherConfig(package), StringComparison.Ordinal);
+    }
+
+    /// <summary>The JSON the launcher reads: which package serves which os/cpu/libc, and its override variables.</summary>
+    public static string LauncherConfig(MainPackageArtifact package)
+    {
+        using var buffer = new MemoryStream();
+        using (var json = new Utf8JsonWriter(buffer, new JsonWriterOptions { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping }))
+        {
+            json.WriteStartObject();
+            json.WriteString("name", package.Name);
+            json.WriteString("bin", package.Bin);
+            json.WriteString("version", package.Version);
+            json.WriteString("binaryPathEnv", NpmNames.BinaryPathVariable(package.Bin));
+            json.WriteString("libcEnv", NpmNames.LibcVariable(package.Bin));
+            json.WriteStartArray("packages");
+            foreach (var platform in package.Platforms)
+            {
+                var npm = platform.Target.NpmPlatform;
+                json.WriteStartObject();
+                json.WriteString("name", platform.Name);
+                json.WriteString("os", npm.Os);
+                json.WriteString("cpu", npm.Cpu);
+                if (npm.Libc is { } libc) json.WriteString("libc", libc);
+                else json.WriteNull("libc");
+                json.WriteString("binary", platform.BinaryEntry);
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
+            json.WriteEndObject();
+        }
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>The project's README, followed by a section on how the binary reaches users.</summary>
+    public static string Readme(ProjectMetadata project, MainPackageArtifact package)
+    {
+        var text = new StringBuilder();
+        if (project.Readme is { } readme)
+        {
+            text.Append(readme.Text.TrimEnd('\n')).Append("\n\n");
+        }
+        else
+        {
+            text.Append($"# {package.Name}\n\n");
+            if (project.Description is { } description) text.Append(description).Append("\n\n");
+        }
+        text.Append($"""
+            ## How `{package.Bin}` is installed
+
+            `{package.Bin}` is a native executable. This package holds only a small launcher; the executable
+            comes from one of the packages below, which npm installs as an optional dependency when its
+            `os`, `cpu` and `libc` match your machine:
+
+            | Package | Platform |
+            |---|---|
+
+            """);
+        foreach (var platform in package.Platforms)
+        {
+            var npm = platform.Target.NpmPlatform;
+            text.Append($"| `{platform.Name}` | {npm.Os} {npm.Cpu}{(npm.Libc is { } libc ? " " + libc : "")} |\n");
+        }
+        text.Append($"""
+
+            If `{package.Bin}` reports that its platform package is missing, reinstall without `--omit=optional`
+            (or `--no-optional`), and don't copy `node_modules` or a lockfile between operating systems.
+            Set `{NpmNames.BinaryPathVariable(package.Bin)}` to run another copy of the executable, or
+            `{NpmNames.LibcVariable(package.Bin)}=glibc|musl` to override the C library detected on Linux.
+
+            """);
+        // The raw string literals above carry this source file's line endings; packages always get LF.
+        return text.ToString().Replace("\r\n", "\n", StringComparison.Ordinal);
+    }
+}

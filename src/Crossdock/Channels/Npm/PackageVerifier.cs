@@ -1,0 +1,107 @@
+using System.Formats.Tar;
+using Crossdock.Config;
+using Crossdock.Core;
+using Crossdock.Core.Files;
+using Crossdock.Core.Problems;
+using Crossdock.Inspection;
+using Crossdock.Plan;
+
+namespace Crossdock.Channels.Npm;
+
+/// <summary>
+/// Checks one npm package tarball: npm's layout (everything under package/), and either a platform package (its
+/// os/cpu/libc are its target's, its executable is there, executable, and really is for that target) or the main
+/// package (its bin points at a file it ships).
+/// </summary>
+public static class PackageVerifier
+{
+    public static VerifiedArtifact? Verify(string path, ProjectConfig config, ProblemList problems, string scratchFolder)
+    {
+        var entries = new Dictionary<string, (UnixFileMode Mode, long Size)>(StringComparer.Ordinal);
+        PackageManifest? manifest = null;
+        var executables = new Dictionary<string, string>(StringComparer.Ordinal);
+        try
+        {
+            PackageTarball.Walk(path, (entry, data) =>
+            {
+                if (!entry.Name.StartsWith(NpmPackageLayout.Root, StringComparison.Ordinal)) problems.Add("layout", $"entry {entry.Name} is not under package/");
+                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.Directory)) problems.Add("layout", $"entry {entry.Name} is a {entry.EntryType}, not a file");
+                var name = entry.Name.StartsWith(NpmPackageLayout.Root, StringComparison.Ordinal) ? entry.Name[NpmPackageLayout.Root.Length..] : entry.Name;
+                if (!entries.TryAdd(name, (entry.Mode, entry.Length))) problems.Add("layout", $"entry {entry.Name} appears twice");
+                if (data is null) return true;
+                if (name == "package.json")
+                {
+                    using var buffer = new MemoryStream();
+                    data.CopyTo(buffer);
+                    manifest = PackageManifest.Parse(path, buffer.ToArray());
+                }
+                else if (name.StartsWith("bin/", StringComparison.Ordinal) && !name.EndsWith(".js", StringComparison.Ordinal))
+                {
+                    var extracted = Path.Combine(scratchFolder, $"{Path.GetFileName(path)}-{executables.Count}");
+                    using (var file = File.Create(extracted)) data.CopyTo(file);
+                    executables[name] = extracted;
+                }
+                return true;
+            });
+        }
+        catch (CrossdockException e)
+        {
+            problems.Add("tarball", e.Message);
+            return null;
+        }
+        if (manifest is null)
+        {
+            problems.Add("package.json", "the tarball has no package/package.json");
+            return null;
+        }
+
+        if (manifest.Name == config.Npm.Name) return VerifyMain(path, manifest, config, entries, problems);
+        return VerifyPlatform(path, manifest, config, entries, executables, problems);
+    }
+
+    private static VerifiedArtifact VerifyMain(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
+    {
+        if (!manifest.Bin.TryGetValue(config.Bin, out var launcher)) problems.Add("package.json", $"bin has no entry for the command '{config.Bin}'");
+        else if (!entries.ContainsKey(launcher.TrimStart('.', '/'))) problems.Add("package.json", $"bin.{config.Bin} points at {launcher}, which the package does not contain");
+        foreach (var (name, range) in manifest.OptionalDependencies.Where(d => !ReleaseVersion.TryParse(d.Value, out _, out _)))
+        {
+            problems.Add("package.json", $"optional dependency {name} is pinned to '{range}', not an exact version");
+        }
+        return new VerifiedArtifact(path, ArtifactKind.NpmMainPackage, manifest.Name, manifest.Version, []) { Pins = manifest.OptionalDependencies };
+    }
+
+    private static VerifiedArtifact VerifyPlatform(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries,
+        Dictionary<string, string> executables, ProblemList problems)
+    {
+        var target = config.Npm.TargetOfPlatformPackage(manifest.Name);
+        if (target is null)
+        {
+            problems.Add("name", $"package {manifest.Name} is neither {config.Npm.Name} nor one of its platform packages");
+            return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, []);
+        }
+        if (!manifest.Declares(target.NpmPlatform))
+        {
+            problems.Add("package.json", $"os/cpu/libc are {manifest.DeclaredPlatform}, {target.Triple} needs {target.NpmPlatform}");
+        }
+
+        var binary = NpmPackageLayout.Executable(target.ExecutableFileName(config.Bin));
+        if (!entries.TryGetValue(binary, out var entry) || !executables.TryGetValue(binary, out var extracted))
+        {
+            problems.Add("binary", $"package/{binary} is missing");
+        }
+        else
+        {
+            if (!FileModes.IsExecutable((int)entry.Mode)) problems.Add("binary", $"package/{binary} is not executable (mode {Convert.ToString((int)entry.Mode, 8)})");
+            try
+            {
+                var inspection = BinaryInspector.Inspect(extracted);
+                if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"package/{binary} {why}, as the package name claims");
+            }
+            catch (CrossdockException e)
+            {
+                problems.Add("binary", $"package/{binary} {e.Reason}");
+            }
+        }
+        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [target]);
+    }
+}

@@ -1,0 +1,171 @@
+using System.Collections.Immutable;
+using System.Security.Cryptography;
+using System.Text;
+using Crossdock.Config;
+using Crossdock.Core;
+using Crossdock.Core.Archives;
+using Crossdock.Core.Files;
+using Crossdock.Core.Problems;
+using Crossdock.Core.Targets;
+using Crossdock.Inspection;
+using Crossdock.Plan;
+
+namespace Crossdock.Channels.Pypi;
+
+/// <summary>
+/// Checks one wheel the way PyPI and pip will: filename and tags, the zip rules of warehouse's upload checks,
+/// RECORD against the real contents, WHEEL against the filename, METADATA fields, and the executable inside
+/// inspected against the platform its tags claim.
+/// </summary>
+public static class WheelVerifier
+{
+    public static VerifiedArtifact Verify(string path, ProjectConfig config, ProblemList problems, string scratchFolder)
+    {
+        var name = Path.GetFileName(path);
+        var parts = WheelNames.Parse(name);
+        if (parts is not { } p)
+        {
+            problems.Add("filename", $"'{name}' is not a wheel filename ({{dist}}-{{version}}-{{python}}-{{abi}}-{{platform}}.whl)");
+            return new VerifiedArtifact(path, ArtifactKind.Wheel, null, null, []);
+        }
+
+        CheckFilename(config, problems, p.Dist, p.Version);
+        var platform = PlatformTagSet.Parse(p.Platform, out var sorted);
+        if (!sorted) problems.Add("tags", $"platform tag set '{p.Platform}' is not sorted; write it as '{platform.Compressed}' (PyPI will reject unsorted sets)");
+        foreach (var tag in platform.Tags.Where(t => !PypiPlatformTags.IsAllowed(t))) problems.Add("tags", $"platform tag '{tag}' is not on PyPI's allow-list");
+        var tag3 = new WheelTag(p.Python, p.Abi, platform);
+        var targets = platform.Tags.SelectMany(PypiPlatformTags.TargetsOf).Distinct().ToImmutableArray();
+        if (targets.IsEmpty) problems.Add("tags", $"no crossdock target matches platform '{p.Platform}'");
+
+        try
+        {
+            using var zip = ZipReader.Open(path);
+            CheckZipStructure(zip, problems);
+            var distInfo = $"{p.Dist}-{p.Version}.dist-info";
+            var contents = ReadContents(zip, problems, $"{p.Dist}-{p.Version}.data/scripts/", scratchFolder);
+            WheelRecordChecks.Check(zip, contents.Digests, contents.Text, $"{distInfo}/RECORD", problems);
+            WheelMetadataChecks.CheckWheelFile(contents.Text.GetValueOrDefault($"{distInfo}/WHEEL"), tag3, problems);
+            WheelMetadataChecks.CheckMetadata(contents.Text.GetValueOrDefault($"{distInfo}/METADATA"), p.Dist, p.Version, problems);
+            CheckExecutable(contents.Scripts, platform, targets, problems);
+        }
+        catch (CrossdockException e)
+        {
+            problems.Add("zip", e.Message);
+        }
+        catch (InvalidDataException e)
+        {
+            problems.Add("zip", $"an entry cannot be decompressed: {e.Message}");
+        }
+        return new VerifiedArtifact(path, ArtifactKind.Wheel, p.Dist, p.Version, targets);
+    }
+
+    private static void CheckFilename(ProjectConfig config, ProblemList problems, string dist, string version)
+    {
+        var expectedDist = ProjectNames.WheelDistName(config.Pypi.Name);
+        if (dist != expectedDist) problems.Add("filename", $"distribution name '{dist}' is not this project's '{expectedDist}'");
+        if (!ReleaseVersion.TryParse(version, out var parsed, out var reason)) problems.Add("filename", reason);
+        else if (parsed.Pep440 != version) problems.Add("filename", $"version '{version}' is not in PEP 440 normal form ('{parsed.Pep440}')");
+    }
+
+    /// <summary>The rules of warehouse's utils/zipfiles.py.</summary>
+    private static void CheckZipStructure(ZipReader zip, ProblemList problems)
+    {
+        if (zip.CommentLength != 0) problems.Add("zip", "the archive has a comment");
+        var seen = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var entry in zip.Entries)
+        {
+            if (!seen.Add(entry.Name)) problems.Add("zip", $"duplicate entry {entry.Name}");
+            if ((entry.Flags & 0x08) != 0 || (entry.LocalFlags & 0x08) != 0) problems.Add("zip", $"{entry.Name} uses a data descriptor (general-purpose bit 3)");
+            if (entry.Method is not (0 or 8)) problems.Add("zip", $"{entry.Name} uses compression method {entry.Method}; only STORED and DEFLATED are allowed");
+            if (!entry.NameIsUtf8) problems.Add("zip", $"{entry.Name}: the name is not UTF-8");
+            if (entry.HasZip64Extra) problems.Add("zip", $"{entry.Name} has ZIP64 extra data");
+            if (entry.LocalName != entry.Name || entry.LocalMethod != entry.Method || entry.LocalCrc32 != entry.Crc32
+                || entry.LocalCompressedSize != entry.CompressedSize || entry.LocalUncompressedSize != entry.UncompressedSize)
+            {
+                problems.Add("zip", $"{entry.Name}: the local header disagrees with the central directory (name, method, CRC or sizes)");
+            }
+        }
+    }
+
+    private sealed record Contents(Dictionary<string, (string Sha256, long Size)> Digests, Dictionary<string, string> Text, List<(string Entry, string ExtractedPath, int Mode)> Scripts);
+
+    /// <summary>Reads every entry once: hashes it, keeps the small text files, and extracts the scripts for inspection.</summary>
+    private static Contents ReadContents(ZipReader zip, ProblemList problems, string scriptsPrefix, string scratchFolder)
+    {
+        var contents = new Contents([], [], []);
+        foreach (var entry in zip.Entries)
+        {
+            using var data = zip.OpenEntry(entry);
+            using var sha256 = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+            var isScript = entry.Name.StartsWith(scriptsPrefix, StringComparison.Ordinal);
+            var keepText = entry.Name.Contains(".dist-info/", StringComparison.Ordinal) && entry.UncompressedSize < 10 << 20;
+            using var text = keepText ? new MemoryStream() : null;
+            var extracted = isScript ? Path.Combine(scratchFolder, $"{contents.Scripts.Count}-{Path.GetFileName(entry.Name)}") : null;
+            using (var file = extracted is null ? null : File.Create(extracted))
+            {
+                var buffer = new byte[1 << 16];
+                long size = 0;
+                int read;
+                while ((read = data.Read(buffer)) > 0)
+                {
+                    sha256.AppendData(buffer, 0, read);
+                    text?.Write(buffer, 0, read);
+                    file?.Write(buffer, 0, read);
+                    size += read;
+                }
+                if (size != entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds {size} bytes but its headers say {entry.UncompressedSize}");
+                contents.Digests[entry.Name] = (RecordFile.UrlSafeBase64(sha256.GetHashAndReset()), size);
+            }
+            if (text is not null) contents.Text[entry.Name] = Encoding.UTF8.GetString(text.ToArray());
+            if (extracted is not null) contents.Scripts.Add((entry.Name, extracted, entry.UnixMode));
+        }
+        return contents;
+    }
+
+    private static void CheckExecutable(List<(string Entry, string ExtractedPath, int Mode)> scripts, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
+    {
+        if (scripts.Count != 1)
+        {
+            problems.Add("binary", scripts.Count == 0 ? "no executable under .data/scripts/" : $"{scripts.Count} files under .data/scripts/; crossdock wheels carry one executable");
+            return;
+        }
+        var (entry, extracted, mode) = scripts[0];
+        if (!FileModes.IsExecutable(mode)) problems.Add("binary", $"{entry} is not executable (mode {Convert.ToString(mode & 0xfff, 8)})");
+        BinaryInspection inspection;
+        try
+        {
+            inspection = BinaryInspector.Inspect(extracted);
+        }
+        catch (CrossdockException e)
+        {
+            problems.Add("binary", $"{entry} {e.Reason}");
+            return;
+        }
+        foreach (var target in targets)
+        {
+            if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"{entry} {why}, as the tag {platform.Compressed} claims");
+        }
+        var manylinux = platform.Tags.Select(PypiPlatformTags.ManylinuxLevel).Where(l => l is not null).Max();
+        if (manylinux is { } level)
+        {
+            var needed = inspection.GlibcRequirement;
+            if (needed is { } glibc && glibc > level) problems.Add("binary", $"{entry} needs glibc {glibc}, newer than the manylinux tag's {level}: it would fail on the older systems the tag admits");
+        }
+        foreach (var slice in inspection.Slices)
+        {
+            if (slice.MinimumMacos is not { } needed) continue;
+            // The oldest macOS any tag lets this slice be installed on (an arm64 Mac never runs anything below 11).
+            var admitted = platform.Tags
+                .Where(t => t.EndsWith("_" + slice.Arch.MacosWheelArch, StringComparison.Ordinal) || t.EndsWith("_universal2", StringComparison.Ordinal))
+                .Select(PypiPlatformTags.MacosLevel).OfType<MacosVersion>()
+                .Select(v => slice.Arch == CpuArchitecture.Aarch64 && v < WheelPlatformTags.FirstArm64Macos ? WheelPlatformTags.FirstArm64Macos : v)
+                .DefaultIfEmpty().Min();
+            // PyPI only accepts X_0 tags from 11 on, so compare at that precision.
+            var rounded = new MacosVersion(needed.Major, needed.Major >= 11 ? 0 : needed.Minor, 0);
+            if (admitted != default && rounded > admitted)
+            {
+                problems.Add("binary", $"{entry} ({slice.Arch}) needs macOS {needed}, newer than the tag's {admitted}: it would not start on the older systems the tag admits");
+            }
+        }
+    }
+}

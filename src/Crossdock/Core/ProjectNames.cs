@@ -1,0 +1,43 @@
+using System.Text.RegularExpressions;
+
+namespace Crossdock.Core;
+
+/// <summary>Validation and normalization of package and command names for PyPI and npm.</summary>
+public static partial class ProjectNames
+{
+    /// <summary>PEP 508 names: letters, digits, '-', '_', '.', starting and ending with a letter or digit.</summary>
+    public static bool IsValidPypiName(string name) => PypiName().IsMatch(name);
+
+    /// <summary>PEP 503 normal form: lower case, runs of '-', '_' and '.' become one '-'.</summary>
+    public static string NormalizePypi(string name) => Separators().Replace(name, "-").ToLowerInvariant();
+
+    /// <summary>PEP 427 / binary-distribution-format: the name as it appears in wheel filenames and .dist-info folders.</summary>
+    public static string WheelDistName(string name) => Separators().Replace(name, "_").ToLowerInvariant();
+
+    /// <summary>The Python import name for <c>python -m</c> (PEP 8 identifier).</summary>
+    public static string PythonModuleName(string name) => Separators().Replace(name, "_").ToLowerInvariant();
+
+    /// <summary>npm's rules (validate-npm-package-name): lower case, url-safe, at most 214 characters, optional @scope/.</summary>
+    public static string? NpmNameProblem(string name)
+    {
+        if (name.Length is 0 or > 214) return "must be 1 to 214 characters";
+        if (name != name.ToLowerInvariant()) return "must be lower case";
+        if (!NpmName().IsMatch(name)) return "may only contain lower-case letters, digits, '-', '.', '_' and '~', with an optional @scope/ prefix, and must not start with '.' or '_'";
+        return null;
+    }
+
+    /// <summary>A command name users type: no path separators or spaces, usable as a file name everywhere.</summary>
+    public static bool IsValidCommandName(string name) => CommandName().IsMatch(name);
+
+    [GeneratedRegex(@"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$")]
+    private static partial Regex PypiName();
+
+    [GeneratedRegex(@"[-_.]+")]
+    private static partial Regex Separators();
+
+    [GeneratedRegex(@"^(@[a-z0-9~-][a-z0-9._~-]*/)?[a-z0-9~-][a-z0-9._~-]*$")]
+    private static partial Regex NpmName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
+    private static partial Regex CommandName();
+}

@@ -1,0 +1,19 @@
+using System.Collections.Immutable;
+using Crossdock.Core.Targets;
+
+namespace Crossdock.Plan;
+
+/// <summary>The kinds of artifact a release holds.</summary>
+public enum ArtifactKind
+{
+    Wheel,
+    NpmPlatformPackage,
+    NpmMainPackage,
+}
+
+/// <summary>An artifact as verify understood it: the targets it serves, the version it carries and, for the
+/// main npm package, the optional dependencies it pins.</summary>
+public sealed record VerifiedArtifact(string File, ArtifactKind Kind, string? PackageName, string? Version, ImmutableArray<Target> Targets)
+{
+    public ImmutableDictionary<string, string> Pins { get; init; } = ImmutableDictionary<string, string>.Empty;
+}

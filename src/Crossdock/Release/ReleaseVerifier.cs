@@ -1,0 +1,123 @@
+using System.Collections.Immutable;
+using Crossdock.Channels.Npm;
+using Crossdock.Channels.Pypi;
+using Crossdock.Config;
+using Crossdock.Core;
+using Crossdock.Core.Files;
+using Crossdock.Core.Problems;
+using Crossdock.Plan;
+
+namespace Crossdock.Release;
+
+/// <summary>What <c>crossdock verify</c> found.</summary>
+/// <summary>Which registry's artifacts a verification covers: publishing to one registry checks only its own.</summary>
+public enum VerificationScope
+{
+    All,
+    Pypi,
+    Npm,
+}
+
+public sealed record VerificationReport(string Directory, ReleaseVersion? Version, ImmutableArray<VerifiedArtifact> Artifacts, ImmutableArray<VerificationProblem> Problems)
+{
+    public bool Ok => Problems.IsEmpty;
+}
+
+/// <summary>
+/// Checks a whole release folder before anything is published: every artifact on its own (wheels, npm packages),
+/// then the release as a whole — one version everywhere, every configured target with a wheel and a platform
+/// package, no target twice, and a main package pinning exactly the platform packages present.
+/// </summary>
+public static class ReleaseVerifier
+{
+    public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride, VerificationScope scope = VerificationScope.All)
+    {
+        var pypi = scope != VerificationScope.Npm;
+        var npm = scope != VerificationScope.Pypi;
+        var problems = new List<VerificationProblem>();
+        var artifacts = new List<VerifiedArtifact>();
+        var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
+        try
+        {
+            foreach (var wheel in pypi ? Files(directory, ReleaseLayout.PypiFolder, "*.whl") : [])
+            {
+                var list = new ProblemList(wheel);
+                artifacts.Add(WheelVerifier.Verify(wheel, config, list, scratch.FullName));
+                problems.AddRange(list.Problems);
+            }
+            foreach (var tarball in npm ? Files(directory, ReleaseLayout.NpmFolder, "*.tgz") : [])
+            {
+                var list = new ProblemList(tarball);
+                if (PackageVerifier.Verify(tarball, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
+                problems.AddRange(list.Problems);
+            }
+        }
+        finally
+        {
+            scratch.Delete(recursive: true);
+        }
+
+        var version = ExpectedVersion(config, versionOverride, artifacts);
+        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm));
+        return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
+    }
+
+    private static IEnumerable<string> Files(string directory, string folder, string pattern) =>
+        StagedFiles.Finished(Path.Combine(directory, folder), pattern);
+
+    /// <summary>The version every artifact must carry: --version, else crossdock.toml's, else the first artifact's.</summary>
+    private static ReleaseVersion? ExpectedVersion(ProjectConfig config, string? versionOverride, List<VerifiedArtifact> artifacts)
+    {
+        if (versionOverride is not null || config.Version is not null) return config.ResolveVersion(versionOverride);
+        return artifacts.Select(a => a.Version).OfType<string>()
+            .Select(v => ReleaseVersion.TryParse(v, out var parsed, out _) ? parsed : null).FirstOrDefault(v => v is not null);
+    }
+
+    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm)
+    {
+        if (artifacts.Count == 0)
+        {
+            var wanted = string.Join(" and ", new[] { pypi ? $"no wheels in {ReleaseLayout.PypiFolder}/" : null, npm ? $"no npm packages in {ReleaseLayout.NpmFolder}/" : null }.OfType<string>());
+            yield return new VerificationProblem(directory, "release", $"{wanted} (run 'crossdock pack')");
+            yield break;
+        }
+        if (version is not null)
+        {
+            foreach (var artifact in artifacts.Where(a => a.Version is not null))
+            {
+                var expected = artifact.Kind == ArtifactKind.Wheel ? version.Pep440 : version.Semver;
+                if (artifact.Version != expected) yield return new VerificationProblem(artifact.File, "version", $"carries version {artifact.Version}, the release is {expected}");
+            }
+        }
+
+        var wheels = artifacts.Where(a => a.Kind == ArtifactKind.Wheel).ToList();
+        var platforms = artifacts.Where(a => a.Kind == ArtifactKind.NpmPlatformPackage).ToList();
+        foreach (var target in config.Targets)
+        {
+            var wheelsForTarget = wheels.Where(w => w.Targets.Contains(target)).ToList();
+            if (pypi && wheelsForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no wheel for {target.Triple}");
+            if (wheelsForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{wheelsForTarget.Count} wheels serve {target.Triple}: {string.Join(", ", wheelsForTarget.Select(w => Path.GetFileName(w.File)))}");
+            var packagesForTarget = platforms.Where(p => p.Targets.Contains(target)).ToList();
+            if (npm && packagesForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no npm platform package for {target.Triple}");
+            if (packagesForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{packagesForTarget.Count} npm packages serve {target.Triple}: {string.Join(", ", packagesForTarget.Select(p => Path.GetFileName(p.File)))}");
+        }
+        foreach (var stray in artifacts.Where(a => a.Kind != ArtifactKind.NpmMainPackage && a.Targets.Length > 0 && a.Targets.All(t => !config.Targets.Contains(t))))
+        {
+            yield return new VerificationProblem(stray.File, "coverage", $"is for {string.Join(", ", stray.Targets.Select(t => t.Triple))}, which is not in [package] targets");
+        }
+
+        var mains = artifacts.Where(a => a.Kind == ArtifactKind.NpmMainPackage).ToList();
+        if (npm && mains.Count == 0) yield return new VerificationProblem(directory, "main package", $"no main npm package {config.Npm.Name} (run 'crossdock assemble')");
+        if (mains.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{mains.Count} main npm packages: {string.Join(", ", mains.Select(m => Path.GetFileName(m.File)))}");
+        foreach (var main in mains)
+        {
+            var present = platforms.Where(p => p.PackageName is not null).ToDictionary(p => p.PackageName!, p => p.Version ?? "", StringComparer.Ordinal);
+            foreach (var (name, pinned) in main.Pins)
+            {
+                if (!present.TryGetValue(name, out var actual)) yield return new VerificationProblem(main.File, "pins", $"pins {name}@{pinned}, which is not in the release: installs on that platform would fail");
+                else if (actual != pinned) yield return new VerificationProblem(main.File, "pins", $"pins {name}@{pinned}, but the release has {name}@{actual}");
+            }
+            foreach (var name in present.Keys.Where(n => !main.Pins.ContainsKey(n))) yield return new VerificationProblem(main.File, "pins", $"does not pin {name}, so no user would ever get it");
+        }
+    }
+}
