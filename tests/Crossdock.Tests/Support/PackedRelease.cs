@@ -41,6 +41,22 @@ public sealed class PackedRelease : IDisposable
         Dir.Write("README.md", "# my-tool\n\nA **fixture** command-line tool.\n");
     }
 
+    /// <summary>A release with all eight targets packed; removed again if packing fails.</summary>
+    public static PackedRelease Packed(IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var release = new PackedRelease();
+        try
+        {
+            release.Pack(environment: environment);
+            return release;
+        }
+        catch
+        {
+            release.Dispose();
+            throw;
+        }
+    }
+
     public TempDir Dir { get; }
 
     public string ConfigPath { get; }

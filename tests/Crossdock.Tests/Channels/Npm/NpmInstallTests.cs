@@ -10,28 +10,16 @@ namespace Crossdock.Tests.Channels.Npm;
 /// </summary>
 public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) : IClassFixture<NpmInstallTests.PublishedRelease>
 {
-    /// <summary>All eight targets packed, assembled and published once for the tests of this class.</summary>
+    /// <summary>All eight targets packed, assembled and published once, by the first test of this class that needs them.</summary>
     public sealed class PublishedRelease : IDisposable
     {
-        public PublishedRelease()
-        {
-            Registry = new Verdaccio();
-            Release = new PackedRelease();
-            Release.Pack();
-            CrossdockRunner.RunOk("assemble", "--config", Release.ConfigPath, "--out", Release.Out);
-            Environment = Registry.NpmEnvironment(Release.Dir);
-            var main = Path.Combine(Release.NpmDir, "my-tool-1.2.0-beta.1.tgz");
-            foreach (var tarball in Directory.GetFiles(Release.NpmDir, "*.tgz").Where(t => t != main).Append(main))
-            {
-                NpmClient.RunOk(Environment, Release.Dir.Path, "publish", tarball, "--tag", "next");
-            }
-        }
+        private readonly Deferred<Published> _published = new(() => new Published());
 
-        public Verdaccio Registry { get; }
+        public Verdaccio Registry => _published.Value.Registry;
 
-        public PackedRelease Release { get; }
+        public PackedRelease Release => _published.Value.Release;
 
-        public IReadOnlyDictionary<string, string?> Environment { get; }
+        public IReadOnlyDictionary<string, string?> Environment => _published.Value.Environment;
 
         /// <summary>A fresh project folder with my-tool installed from the registry.</summary>
         public string Install(string name, params string[] extra)
@@ -43,10 +31,43 @@ public sealed class NpmInstallTests(NpmInstallTests.PublishedRelease published) 
             return project;
         }
 
-        public void Dispose()
+        public void Dispose() => _published.Dispose();
+
+        private sealed class Published : IDisposable
         {
-            Registry.Dispose();
-            Release.Dispose();
+            public Published()
+            {
+                Registry = new Verdaccio();
+                Release = new PackedRelease();
+                try
+                {
+                    Release.Pack();
+                    CrossdockRunner.RunOk("assemble", "--config", Release.ConfigPath, "--out", Release.Out);
+                    Environment = Registry.NpmEnvironment(Release.Dir);
+                    var main = Path.Combine(Release.NpmDir, "my-tool-1.2.0-beta.1.tgz");
+                    foreach (var tarball in Directory.GetFiles(Release.NpmDir, "*.tgz").Where(t => t != main).Append(main))
+                    {
+                        NpmClient.RunOk(Environment, Release.Dir.Path, "publish", tarball, "--tag", "next");
+                    }
+                }
+                catch
+                {
+                    Dispose();
+                    throw;
+                }
+            }
+
+            public Verdaccio Registry { get; }
+
+            public PackedRelease Release { get; }
+
+            public IReadOnlyDictionary<string, string?> Environment { get; } = new Dictionary<string, string?>();
+
+            public void Dispose()
+            {
+                Registry.Dispose();
+                Release.Dispose();
+            }
         }
     }
 

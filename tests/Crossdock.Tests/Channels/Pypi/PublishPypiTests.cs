@@ -6,21 +6,16 @@ namespace Crossdock.Tests.Channels.Pypi;
 /// <summary><c>crossdock publish pypi</c> against the fake upload server, and real pip installing what it stored.</summary>
 public sealed class PublishPypiTests(PublishPypiTests.AllTargets packed) : IClassFixture<PublishPypiTests.AllTargets>, IDisposable
 {
-    /// <summary>One release of all eight targets, packed once; the tests only read its wheels.</summary>
+    /// <summary>One release of all eight targets, packed once by the first test that needs it; the tests only read its wheels.</summary>
     public sealed class AllTargets : IDisposable
     {
-        public AllTargets()
-        {
-            Release = new PackedRelease();
-            Release.Pack();
-            Wheels = [.. Directory.GetFiles(Release.PypiDir, "*.whl").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
-        }
+        private readonly Deferred<PackedRelease> _release = new(() => PackedRelease.Packed());
 
-        public PackedRelease Release { get; }
+        public PackedRelease Release => _release.Value;
 
-        public IReadOnlyList<string> Wheels { get; }
+        public IReadOnlyList<string> Wheels => [.. Directory.GetFiles(Release.PypiDir, "*.whl").Select(Path.GetFileName).Order(StringComparer.Ordinal)!];
 
-        public void Dispose() => Release.Dispose();
+        public void Dispose() => _release.Dispose();
     }
 
     private readonly TempDir _home = new("crossdock-home-");
