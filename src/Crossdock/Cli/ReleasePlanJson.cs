@@ -38,11 +38,18 @@ internal static class ReleasePlanJson
         json.WriteString("target", platform.Target.Triple);
         json.WriteString("binary", platform.Binary.SourcePath);
         json.WriteNumber("size", platform.Binary.Size);
-        json.WriteStartObject("wheel");
-        json.WriteString("file", platform.Wheel.Path);
-        json.WriteString("tag", platform.Wheel.Tag.Compressed);
-        json.WriteString("script", platform.Wheel.ScriptEntry);
-        json.WriteEndObject();
+        if (platform.Wheel is { } wheel)
+        {
+            json.WriteStartObject("wheel");
+            json.WriteString("file", wheel.Path);
+            json.WriteString("tag", wheel.Tag.Compressed);
+            json.WriteString("script", wheel.ScriptEntry);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("wheel"); // PyPI has no platform tag for this target (FreeBSD)
+        }
         json.WriteStartObject("npm");
         json.WriteString("file", platform.NpmPackage.Path);
         json.WriteString("name", platform.NpmPackage.Name);

@@ -11,13 +11,15 @@ namespace Crossdock.Release;
 /// </summary>
 public static class PlatformPackager
 {
-    public static void Write(PlatformRelease platform, Stream wheelOutput, Stream tarballOutput, DateTimeOffset timestamp, CancellationToken cancellation)
+    /// <param name="wheelOutput">Null exactly when the plan has no wheel for the target (FreeBSD).</param>
+    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, DateTimeOffset timestamp, CancellationToken cancellation)
     {
-        var wheel = new WheelWriter(wheelOutput, platform.Wheel, timestamp);
+        var wheel = platform.Wheel is { } planned ? new WheelWriter(wheelOutput!, planned, timestamp) : null;
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
         var binary = platform.Binary;
-        var executable = SharedDeflate.Compress(binary.SourcePath, binary.Size, [npm.BeginExecutable(binary.Size), wheel.BeginExecutable()], cancellation);
+        ISplicedEntry[] entries = wheel is null ? [npm.BeginExecutable(binary.Size)] : [npm.BeginExecutable(binary.Size), wheel.BeginExecutable()];
+        var executable = SharedDeflate.Compress(binary.SourcePath, binary.Size, entries, cancellation);
         npm.Finish();
-        wheel.Finish(executable);
+        wheel?.Finish(executable);
     }
 }

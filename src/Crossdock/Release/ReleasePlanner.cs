@@ -35,9 +35,10 @@ public static class ReleasePlanner
 
     private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinary binary, StaticLinuxTags staticTags)
     {
-        var wheel = WheelPlanner.Plan(release, binary, staticTags);
+        var wheel = binary.Target.HasWheel ? WheelPlanner.Plan(release, binary, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binary);
-        return new PlatformRelease(binary, wheel, npm, [.. binary.Inspection.Warnings.Concat(wheel.Warnings).Distinct()]);
+        var note = TargetResolver.Note(binary.Target, binary.Inspection);
+        return new PlatformRelease(binary, wheel, npm, [.. binary.Inspection.Warnings.Concat(wheel?.Warnings ?? []).Concat(note is null ? [] : [note]).Distinct()]);
     }
 
     private static Target ResolveTarget(PackRequest request, string path, string? triple, BinaryInspection inspection)
@@ -59,7 +60,8 @@ public static class ReleasePlanner
         {
             1 => candidates[0],
             0 => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which matches none of the configured targets ({string.Join(", ", configured.Select(t => t.Triple))})"),
-            _ => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which could be any of {string.Join(", ", candidates.Select(t => t.Triple))}; pass --target"),
+            _ => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which could be any of {string.Join(", ", candidates.Select(t => t.Triple))}; pass --target"
+                + (detected is not null ? $" (or list {detected.Triple} in [package] targets: one package of it serves them all)" : "")),
         };
     }
 }
