@@ -6,9 +6,9 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, and the real
+# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE, FreeBSD), musl, Go, and the real
 # Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline).
-packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip procps)
+packages=(clang lld llvm musl-tools golang-go twine python3-wheel python3-venv python3-pip procps)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
 missing=()

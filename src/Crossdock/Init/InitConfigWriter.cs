@@ -48,8 +48,8 @@ public static class InitConfigWriter
         var chosen = explicitly ? TargetTable.Defaults : defaults;
         var comment = explicitly ? "" : "# ";
         var lines = new List<string>();
-        if (explicitly) lines.Add($"# {facts.NeedsLibc}: one glibc and one musl build per Linux architecture, not {facts.Language}'s libc-free ones.");
-        else if (libcFree) lines.Add($"# {facts.Language} needs no libc: one libc-free build per Linux architecture serves glibc and musl systems alike.");
+        if (explicitly) lines.Add($"# A glibc and a musl build per Linux architecture, not {facts.Language}'s libc-free one: {facts.NeedsLibc}.");
+        else if (libcFree) lines.Add($"# A {facts.Language} program needs no libc: one libc-free build per Linux architecture serves glibc and musl alike.");
         lines.Add($"{comment}targets = [");
         lines.AddRange(chosen.Select(t => $"{comment}    {Quote(t.Triple)},"));
         lines.Add($"{comment}]");
