@@ -25,8 +25,9 @@ public sealed record VerificationReport(string Directory, ReleaseVersion? Versio
 
 /// <summary>
 /// Checks a whole release folder before anything is published: every artifact on its own (wheels, npm packages),
-/// then the release as a whole — one version everywhere, every configured target with a wheel and a platform
-/// package, no target twice, and a main package pinning exactly the platform packages present.
+/// then the release as a whole — one version everywhere, every configured target with a wheel (none for FreeBSD,
+/// which PyPI has no tag for) and a platform package (a libc-free one covers both libcs), no target twice, and a
+/// main package pinning exactly the platform packages present.
 /// </summary>
 public static class ReleaseVerifier
 {

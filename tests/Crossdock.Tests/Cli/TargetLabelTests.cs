@@ -76,7 +76,7 @@ public sealed class TargetLabelTests
         using var json = JsonDocument.Parse(result.Stdout);
         var platform = json.RootElement[0];
         Assert.Equal("x86_64-unknown-linux-none", platform.GetProperty("target").GetString());
-        Assert.Equal("manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64", platform.GetProperty("wheel").GetProperty("tag").GetString());
+        Assert.Equal("py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64", platform.GetProperty("wheel").GetProperty("tag").GetString());
         Assert.Equal("my-tool-linux-x64", platform.GetProperty("npm").GetProperty("name").GetString());
         Assert.Equal(JsonValueKind.Null, platform.GetProperty("npm").GetProperty("libc").ValueKind);
         Assert.Equal("", result.Stderr);
@@ -128,7 +128,7 @@ public sealed class TargetLabelTests
         using var json = JsonDocument.Parse(result.Stdout);
         var platform = json.RootElement[0];
         Assert.Equal("i686-pc-windows-msvc", platform.GetProperty("target").GetString());
-        Assert.Equal("win32", platform.GetProperty("wheel").GetProperty("tag").GetString());
+        Assert.Equal("py3-none-win32", platform.GetProperty("wheel").GetProperty("tag").GetString());
         Assert.Equal("my_tool-1.0.0.data/scripts/mytool.exe", platform.GetProperty("wheel").GetProperty("script").GetString());
         Assert.Equal("win32", platform.GetProperty("npm").GetProperty("os").GetString());
         Assert.Equal("ia32", platform.GetProperty("npm").GetProperty("cpu").GetString());

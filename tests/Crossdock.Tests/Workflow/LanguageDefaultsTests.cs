@@ -82,7 +82,7 @@ public sealed class LanguageDefaultsTests
     {
         var config = SampleProjects.Parse("[package]\nname = \"x\"\n\n[build]\nlanguage = \"go\"\ncommand = \"make {target}\"\nbinary = \"out/{bin}{exe}\"\n");
 
-        var runners = ReleaseWorkflowGenerator.CreateModel(config, "0.1.0").Matrix.ToDictionary(e => e.Target.Os, e => e.Runner);
+        var runners = ReleaseWorkflowGenerator.CreateModel(config, "0.1.0").Matrix.GroupBy(e => e.Target.Os).ToDictionary(g => g.Key, g => g.Select(e => e.Runner).Distinct().Single());
 
         Assert.Equal(HostedRunners.LinuxX64, runners[OperatingSystemFamily.Linux]);
         Assert.Equal(HostedRunners.Macos, runners[OperatingSystemFamily.Macos]);

@@ -28,11 +28,14 @@ public static class PackageVerifier
         {
             PackageTarball.Walk(path, (entry, data) =>
             {
-                var problem = TarballEntryCheck.Problem(entry);
-                if (problem is not null) problems.Add("layout", problem);
-                var name = entry.Name.StartsWith(NpmPackageLayout.Root, StringComparison.Ordinal) ? entry.Name[NpmPackageLayout.Root.Length..] : entry.Name;
+                if (TarballEntryCheck.Problem(entry) is { } problem)
+                {
+                    problems.Add("layout", problem); // one line for the entry, and it is neither read nor counted as a file
+                    return true;
+                }
+                var name = entry.Name[NpmPackageLayout.Root.Length..];
                 if (!entries.TryAdd(name, (entry.Mode, entry.EntryType == TarEntryType.Directory ? -1 : entry.Length))) problems.Add("layout", $"entry {entry.Name} appears twice");
-                if (data is null || problem is not null) return true;
+                if (data is null) return true;
                 if (name == "package.json" && entry.Length < PackageJsonLimit)
                 {
                     using var buffer = new MemoryStream();

@@ -56,7 +56,7 @@ public static class WheelPlatformTags
     public static string? NoWheelReason(Target target) => NoWheelNote([target]);
 
     /// <summary>
-    /// One sentence for every target of a release that gets no wheel ("no wheel for x86_64-unknown-freebsd: PyPI
+    /// One sentence for every target of a release that gets no wheel ("no wheel for TRIPLE, TRIPLE: PyPI
     /// accepts no FreeBSD platform tag; npm ships it"); null when every target gets one.
     /// </summary>
     public static string? NoWheelNote(IEnumerable<Target> targets)

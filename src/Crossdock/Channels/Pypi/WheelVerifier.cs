@@ -103,9 +103,17 @@ public static class WheelVerifier
         string[] expected = [$"{module}/__init__.py", $"{module}/__main__.py", distInfo + "METADATA", distInfo + "WHEEL", distInfo + "RECORD"];
         foreach (var entry in zip.Entries)
         {
-            if (ArchivePaths.EscapeProblem(entry.Name) is { } escape) problems.Add("layout", $"entry {entry.Name} {escape}");
+            if (ArchivePaths.EscapeProblem(entry.Name) is { } escape)
+            {
+                problems.Add("layout", $"entry {entry.Name} {escape}");
+                continue;
+            }
             var type = entry.UnixMode & FileTypeMask;
-            if (type is not (0 or RegularFile or Directory)) problems.Add("layout", $"entry {entry.Name} is {(type == 0xA000 ? "a symbolic link" : $"a special file (mode {Convert.ToString(entry.UnixMode, 8)})")}, not a file");
+            if (type is not (0 or RegularFile or Directory))
+            {
+                problems.Add("layout", $"entry {entry.Name} is {(type == 0xA000 ? "a symbolic link" : $"a special file (mode {Convert.ToString(entry.UnixMode, 8)})")}, not a file");
+                continue;
+            }
             if (entry.Name.EndsWith('/')) continue;
             var isScript = entry.Name.StartsWith(scripts, StringComparison.Ordinal) && !entry.Name[scripts.Length..].Contains('/');
             if (!isScript && !expected.Contains(entry.Name, StringComparer.Ordinal))
