@@ -1,4 +1,3 @@
-using System.Text;
 using Crossdock.Core.Archives;
 using Crossdock.Core.Files;
 
@@ -14,7 +13,7 @@ public static class MainPackageWriter
         using (var output = new FileStream(temporary, FileMode.CreateNew, FileAccess.Write))
         {
             var tar = new TarGzWriter(output, timestamp);
-            foreach (var file in package.Files) tar.AddFile(file.Entry, Encoding.UTF8.GetBytes(file.Text), file.Mode);
+            foreach (var file in package.Files) tar.AddFile(file.Entry, file.Contents(), file.Mode);
             tar.Finish();
         }
         staging.Commit();
