@@ -71,7 +71,9 @@ internal static class PackCommand
             context.Out.WriteLine($"{platform.Target.Triple}");
             context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, platform.Wheel.Path)}");
             context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
-            foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {platform.Binaries.Commands[0].SourcePath}: {warning}");
+            // A warning is about the binary, or with several commands about the target's binaries together.
+            var subject = platform.Binaries.Commands.Length == 1 ? platform.Binaries.Commands[0].SourcePath : platform.Target.Triple;
+            foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {subject}: {warning}");
         }
     }
 }
