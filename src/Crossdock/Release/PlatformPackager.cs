@@ -5,9 +5,9 @@ using Crossdock.Core.Archives;
 namespace Crossdock.Release;
 
 /// <summary>
-/// Writes one target's packages from its binary in a single pass: the binary is read, hashed and compressed once
-/// (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel and the npm platform package at the
-/// same time. Memory stays at one chunk whatever the binary's size.
+/// Writes one target's packages from its binaries in a single pass each: every binary is read, hashed and
+/// compressed once (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel and the npm platform
+/// package at the same time. Memory stays at one chunk whatever the binaries' sizes.
 /// </summary>
 public static class PlatformPackager
 {
@@ -16,10 +16,15 @@ public static class PlatformPackager
     {
         var wheel = platform.Wheel is { } planned ? new WheelWriter(wheelOutput!, planned, timestamp) : null;
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
-        var binary = platform.Binary;
-        ISplicedEntry[] entries = wheel is null ? [npm.BeginExecutable(binary.Size)] : [npm.BeginExecutable(binary.Size), wheel.BeginExecutable()];
-        var executable = SharedDeflate.Compress(binary.SourcePath, binary.Size, entries, cancellation);
+        var commands = platform.Binaries.Commands;
+        for (var i = 0; i < commands.Length; i++)
+        {
+            ISplicedEntry[] entries = wheel is null
+                ? [npm.BeginExecutable(i, commands[i].Size)]
+                : [npm.BeginExecutable(i, commands[i].Size), wheel.BeginExecutable(i)];
+            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, entries, cancellation);
+        }
         npm.Finish();
-        wheel?.Finish(executable);
+        wheel?.Finish();
     }
 }

@@ -23,10 +23,10 @@ public sealed record ReleasePlan(ProjectRelease Release, ImmutableArray<Platform
     public string? NoWheelNote => WheelPlatformTags.NoWheelNote(Platforms.Where(p => p.Wheel is null).Select(p => p.Target));
 }
 
-/// <summary>One target's binary and the package each channel makes of it.</summary>
+/// <summary>One target's binaries (one per command) and the package each channel makes of them.</summary>
 /// <param name="Wheel">Null for a target PyPI has no platform tag for (FreeBSD): only npm ships it.</param>
-/// <param name="Warnings">What the binary's headers and its packages' tags say will hurt users.</param>
-public sealed record PlatformRelease(PlatformBinary Binary, WheelArtifact? Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
+/// <param name="Warnings">What the binaries' headers and their packages' tags say will hurt users.</param>
+public sealed record PlatformRelease(PlatformBinaries Binaries, WheelArtifact? Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
 {
-    public Target Target => Binary.Target;
+    public Target Target => Binaries.Target;
 }

@@ -100,7 +100,7 @@ public sealed class ArchiveLieTests : IDisposable
         Assert.Equal(
         [
             $"{wheel}: layout: entry ../escaped has a '..' segment: extracted, it would land outside the package folder",
-            $"{wheel}: layout: my_tool/extra.py (23 bytes) is not a file crossdock writes; a wheel holds only my_tool-1.0.0.data/scripts/*, my_tool/__init__.py, my_tool/__main__.py, my_tool-1.0.0.dist-info/METADATA, my_tool-1.0.0.dist-info/WHEEL, my_tool-1.0.0.dist-info/RECORD",
+            $"{wheel}: layout: my_tool/extra.py (23 bytes) is not a file crossdock writes; a wheel holds only my_tool-1.0.0.data/scripts/*, the package my_tool/, my_tool-1.0.0.dist-info/ METADATA, WHEEL, RECORD and licence files",
             $"{wheel}: layout: entry my_tool/link.py is a symbolic link, not a file",
         ], Lines(result.Stdout));
         AssertNothingEscaped();

@@ -13,10 +13,12 @@ public static class NpmPackageLayout
     public static string Launcher(string command) => $"bin/{command}.js";
 
     /// <summary>Every file of a platform package (after <c>package/</c>): verify flags any other.</summary>
-    public static IReadOnlyList<string> PlatformPackageFiles(string executableFileName) => ["package.json", "README.md", Executable(executableFileName)];
+    public static IReadOnlyList<string> PlatformPackageFiles(IEnumerable<string> executableFileNames, IEnumerable<string> licenseFiles) =>
+        ["package.json", "README.md", .. executableFileNames.Select(Executable), .. licenseFiles];
 
     /// <summary>Every file of the main package (after <c>package/</c>): verify flags any other.</summary>
-    public static IReadOnlyList<string> MainPackageFiles(string command) => ["package.json", "README.md", Launcher(command)];
+    public static IReadOnlyList<string> MainPackageFiles(IEnumerable<string> commands, IEnumerable<string> licenseFiles) =>
+        ["package.json", "README.md", .. commands.Select(Launcher), .. licenseFiles];
 
     /// <summary>The tarball entry of a path inside the package.</summary>
     public static string Entry(string path) => Root + path;

@@ -23,7 +23,8 @@ public static class PackageVerifier
         var executables = new Dictionary<string, string>(StringComparer.Ordinal);
         // Only an entry named like this project's executable is ever extracted, and under a name made here: nothing in
         // the tarball chooses a path, and an extra file of any size is judged by its header, never read.
-        var executableNames = OperatingSystemFamily.All.Select(os => NpmPackageLayout.Executable(config.Bin + os.ExecutableSuffix)).ToHashSet(StringComparer.Ordinal);
+        var executableNames = config.Commands.SelectMany(c => OperatingSystemFamily.All.Select(os => NpmPackageLayout.Executable(c.Name + os.ExecutableSuffix)))
+            .ToHashSet(StringComparer.Ordinal);
         try
         {
             PackageTarball.Walk(path, (entry, data) =>
@@ -64,11 +65,13 @@ public static class PackageVerifier
 
         if (manifest.Name == config.Npm.Name)
         {
-            CheckOnlyExpectedFiles(entries, NpmPackageLayout.MainPackageFiles(config.Bin), problems);
+            CheckOnlyExpectedFiles(entries, NpmPackageLayout.MainPackageFiles(config.Commands.Select(c => c.Name), LicensePaths(config)), problems);
             return VerifyMain(path, manifest, config, entries, problems);
         }
         return VerifyPlatform(path, manifest, config, entries, executables, problems);
     }
+
+    private static IEnumerable<string> LicensePaths(ProjectConfig config) => config.Metadata.LicenseFiles.Select(f => f.RelativePath);
 
     /// <summary>A package.json larger than this is no package.json crossdock wrote, and is not read into memory.</summary>
     private const long PackageJsonLimit = 1 << 20;
@@ -84,8 +87,12 @@ public static class PackageVerifier
 
     private static VerifiedArtifact VerifyMain(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
     {
-        if (!manifest.Bin.TryGetValue(config.Bin, out var launcher)) problems.Add("package.json", $"bin has no entry for the command '{config.Bin}'");
-        else if (!entries.ContainsKey(launcher.TrimStart('.', '/'))) problems.Add("package.json", $"bin.{config.Bin} points at {launcher}, which the package does not contain");
+        foreach (var command in config.Commands.Select(c => c.Name))
+        {
+            if (!manifest.Bin.TryGetValue(command, out var launcher)) problems.Add("package.json", $"bin has no entry for the command '{command}'");
+            else if (!entries.ContainsKey(launcher.TrimStart('.', '/'))) problems.Add("package.json", $"bin.{command} points at {launcher}, which the package does not contain");
+        }
+        CheckLicenseFiles(config, entries, problems);
         foreach (var (name, range) in manifest.OptionalDependencies.Where(d => !ReleaseVersion.TryParse(d.Value, out _, out _)))
         {
             problems.Add("package.json", $"optional dependency {name} is pinned to '{range}', not an exact version");
@@ -102,30 +109,46 @@ public static class PackageVerifier
             problems.Add("name", $"package {manifest.Name} is neither {config.Npm.Name} nor one of its platform packages");
             return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, []);
         }
-        CheckOnlyExpectedFiles(entries, NpmPackageLayout.PlatformPackageFiles(target.ExecutableFileName(config.Bin)), problems);
+        CheckOnlyExpectedFiles(entries, NpmPackageLayout.PlatformPackageFiles(config.Commands.Select(c => target.ExecutableFileName(c.Name)), LicensePaths(config)), problems);
         if (!manifest.Declares(target.NpmPlatform))
         {
             problems.Add("package.json", $"os/cpu/libc are {manifest.DeclaredPlatform}, {target.Triple} needs {target.NpmPlatform}");
         }
 
-        var binary = NpmPackageLayout.Executable(target.ExecutableFileName(config.Bin));
+        foreach (var command in config.Commands)
+        {
+            CheckExecutable(NpmPackageLayout.Executable(target.ExecutableFileName(command.Name)), target, entries, executables, problems);
+        }
+        CheckLicenseFiles(config, entries, problems);
+        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [.. target.Serves]);
+    }
+
+    /// <summary>A command's executable is there, executable, and really a program for the package's target.</summary>
+    private static void CheckExecutable(string binary, Target target, Dictionary<string, (UnixFileMode Mode, long Size)> entries, Dictionary<string, string> executables, ProblemList problems)
+    {
         if (!entries.TryGetValue(binary, out var entry) || !executables.TryGetValue(binary, out var extracted))
         {
             problems.Add("binary", $"package/{binary} is missing");
+            return;
         }
-        else
+        if (!FileModes.IsExecutable((int)entry.Mode)) problems.Add("binary", $"package/{binary} is not executable (mode {Convert.ToString((int)entry.Mode, 8)})");
+        try
         {
-            if (!FileModes.IsExecutable((int)entry.Mode)) problems.Add("binary", $"package/{binary} is not executable (mode {Convert.ToString((int)entry.Mode, 8)})");
-            try
-            {
-                var inspection = BinaryInspector.Inspect(extracted);
-                if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"package/{binary} {why}, as the package name claims");
-            }
-            catch (CrossdockException e)
-            {
-                problems.Add("binary", $"package/{binary} {e.Reason}");
-            }
+            var inspection = BinaryInspector.Inspect(extracted);
+            if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"package/{binary} {why}, as the package name claims");
         }
-        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [.. target.Serves]);
+        catch (CrossdockException e)
+        {
+            problems.Add("binary", $"package/{binary} {e.Reason}");
+        }
+    }
+
+    /// <summary>Every licence file of the project travels in every package.</summary>
+    private static void CheckLicenseFiles(ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
+    {
+        foreach (var file in config.Metadata.LicenseFiles.Where(f => !entries.ContainsKey(f.RelativePath)))
+        {
+            problems.Add("licenses", $"package/{file.RelativePath} is missing: the project's licence file must travel with the package");
+        }
     }
 }

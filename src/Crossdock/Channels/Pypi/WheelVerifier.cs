@@ -41,13 +41,28 @@ public static class WheelVerifier
         {
             using var zip = ZipReader.Open(path);
             CheckZipStructure(zip, problems);
-            CheckOnlyExpectedEntries(zip, p.Dist, p.Version, ProjectNames.PythonModuleName(config.Pypi.Name), problems);
+            CheckOnlyExpectedEntries(zip, config, p.Dist, p.Version, problems);
             var distInfo = $"{p.Dist}-{p.Version}.dist-info";
             var contents = ReadContents(zip, problems, $"{p.Dist}-{p.Version}.data/scripts/", scratchFolder);
             WheelRecordChecks.Check(zip, contents.Digests, contents.Text, $"{distInfo}/RECORD", problems);
             WheelMetadataChecks.CheckWheelFile(contents.Text.GetValueOrDefault($"{distInfo}/WHEEL"), tag3, problems);
-            WheelMetadataChecks.CheckMetadata(contents.Text.GetValueOrDefault($"{distInfo}/METADATA"), p.Dist, p.Version, problems);
-            CheckExecutable(contents.Scripts, platform, targets, problems);
+            var metadata = contents.Text.GetValueOrDefault($"{distInfo}/METADATA");
+            WheelMetadataChecks.CheckMetadata(metadata, p.Dist, p.Version, problems);
+            WheelMetadataChecks.CheckLicenseFiles(metadata, distInfo, contents.Digests.Keys, config.Metadata.LicenseFiles, problems);
+            CheckPythonSource(config, contents.Digests, problems);
+            var scriptsPrefix = $"{p.Dist}-{p.Version}.data/scripts/";
+            var windows = targets.Any(t => t.Os == OperatingSystemFamily.Windows);
+            foreach (var command in config.Commands)
+            {
+                var entry = scriptsPrefix + command.Name + (windows ? ".exe" : "");
+                if (contents.Scripts.All(s => s.Entry != entry)) problems.Add("binary", $"{entry} is missing: the wheel does not install the command '{command.Name}'");
+            }
+            foreach (var script in contents.Scripts)
+            {
+                var command = Path.GetFileNameWithoutExtension(script.Entry[scriptsPrefix.Length..]);
+                if (config.Commands.All(c => c.Name != command)) problems.Add("binary", $"{script.Entry} is not one of the commands ({string.Join(", ", config.Commands.Select(c => c.Name))})");
+                else CheckExecutable(script, platform, targets, problems);
+            }
         }
         catch (CrossdockException e)
         {
@@ -94,13 +109,21 @@ public static class WheelVerifier
     /// <summary>
     /// Every entry must be a plain file or folder crossdock writes, at a path that stays inside the install folder:
     /// pip unpacks whatever a wheel holds, so a link, a '..' path or an extra file (of any size, judged from the central
-    /// directory alone) would reach users' disks.
+    /// directory alone) would reach users' disks. What crossdock writes: the scripts, the Python package (its own
+    /// python-source files and the generated ones), METADATA, WHEEL, RECORD and the licence files.
     /// </summary>
-    private static void CheckOnlyExpectedEntries(ZipReader zip, string dist, string version, string module, ProblemList problems)
+    private static void CheckOnlyExpectedEntries(ZipReader zip, ProjectConfig config, string dist, string version, ProblemList problems)
     {
-        var distInfo = $"{dist}-{version}.dist-info/";
+        var distInfo = $"{dist}-{version}.dist-info";
         var scripts = $"{dist}-{version}.data/scripts/";
-        string[] expected = [$"{module}/__init__.py", $"{module}/__main__.py", distInfo + "METADATA", distInfo + "WHEEL", distInfo + "RECORD"];
+        var module = ProjectNames.PythonModuleName(config.Pypi.Name);
+        var expected = new HashSet<string>(StringComparer.Ordinal)
+        {
+            $"{module}/__init__.py", $"{module}/__main__.py", $"{module}/_find_bin.py",
+            $"{distInfo}/METADATA", $"{distInfo}/WHEEL", $"{distInfo}/RECORD",
+        };
+        if (config.Pypi.PythonSource is { } source) expected.UnionWith(PythonSource.Files(source).Select(f => f.Entry));
+        expected.UnionWith(config.Metadata.LicenseFiles.Select(f => WheelMetadata.LicenseEntry(distInfo, f)));
         foreach (var entry in zip.Entries)
         {
             if (ArchivePaths.EscapeProblem(entry.Name) is { } escape)
@@ -116,9 +139,10 @@ public static class WheelVerifier
             }
             if (entry.Name.EndsWith('/')) continue;
             var isScript = entry.Name.StartsWith(scripts, StringComparison.Ordinal) && !entry.Name[scripts.Length..].Contains('/');
-            if (!isScript && !expected.Contains(entry.Name, StringComparer.Ordinal))
+            if (!isScript && !expected.Contains(entry.Name))
             {
-                problems.Add("layout", $"{entry.Name} ({entry.UncompressedSize} bytes) is not a file crossdock writes; a wheel holds only {scripts}*, {string.Join(", ", expected)}");
+                problems.Add("layout", $"{entry.Name} ({entry.UncompressedSize} bytes) is not a file crossdock writes; a wheel holds only {scripts}*, "
+                    + $"the package {module}/, {distInfo}/ METADATA, WHEEL, RECORD and licence files");
             }
         }
     }
@@ -180,14 +204,20 @@ public static class WheelVerifier
         }
     }
 
-    private static void CheckExecutable(List<(string Entry, string ExtractedPath, int Mode)> scripts, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
+    /// <summary>The project's own Python files (<c>[pypi] python-source</c>) are in the wheel, each with the folder's bytes.</summary>
+    private static void CheckPythonSource(ProjectConfig config, Dictionary<string, (string Sha256, long Size)> digests, ProblemList problems)
     {
-        if (scripts.Count != 1)
+        if (config.Pypi.PythonSource is not { } folder) return;
+        foreach (var file in PythonSource.Files(folder))
         {
-            problems.Add("binary", scripts.Count == 0 ? "no executable under .data/scripts/" : $"{scripts.Count} files under .data/scripts/; crossdock wheels carry one executable");
-            return;
+            if (!digests.TryGetValue(file.Entry, out var digest)) problems.Add("python-source", $"{file.Entry} from {folder} is missing");
+            else if (digest.Sha256 != RecordFile.UrlSafeBase64(SHA256.HashData(File.ReadAllBytes(file.SourcePath)))) problems.Add("python-source", $"{file.Entry} differs from {file.SourcePath}");
         }
-        var (entry, extracted, mode) = scripts[0];
+    }
+
+    private static void CheckExecutable((string Entry, string ExtractedPath, int Mode) script, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
+    {
+        var (entry, extracted, mode) = script;
         if (!FileModes.IsExecutable(mode)) problems.Add("binary", $"{entry} is not executable (mode {Convert.ToString(mode & 0xfff, 8)})");
         BinaryInspection inspection;
         try
