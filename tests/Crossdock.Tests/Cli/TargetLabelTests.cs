@@ -129,7 +129,7 @@ public sealed class TargetLabelTests
         var platform = json.RootElement[0];
         Assert.Equal("i686-pc-windows-msvc", platform.GetProperty("target").GetString());
         Assert.Equal("py3-none-win32", platform.GetProperty("wheel").GetProperty("tag").GetString());
-        Assert.Equal("my_tool-1.0.0.data/scripts/mytool.exe", platform.GetProperty("wheel").GetProperty("script").GetString());
+        Assert.Equal(["my_tool-1.0.0.data/scripts/mytool.exe"], platform.GetProperty("wheel").GetProperty("scripts").EnumerateArray().Select(s => s.GetString()));
         Assert.Equal("win32", platform.GetProperty("npm").GetProperty("os").GetString());
         Assert.Equal("ia32", platform.GetProperty("npm").GetProperty("cpu").GetString());
         Assert.Equal("my-tool-win32-ia32", platform.GetProperty("npm").GetProperty("name").GetString());
