@@ -2,6 +2,7 @@ using Crossdock.Channels.Npm;
 using Crossdock.Channels.Pypi;
 using Crossdock.Core;
 using Crossdock.Core.Targets;
+using Crossdock.Core.Text;
 using Crossdock.Inspection;
 using Crossdock.Plan;
 
@@ -40,13 +41,17 @@ public static class ReleasePlanner
         return new PlatformRelease(binary, wheel, npm, [.. binary.Inspection.Warnings.Concat(wheel.Warnings).Distinct()]);
     }
 
+    /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>
+    public static string UnknownTarget(string triple) =>
+        $"--target {triple}: not a supported target{Suggestions.DidYouMean(triple, TargetTable.All.Select(t => t.Triple))}; 'crossdock targets' lists them";
+
     private static Target ResolveTarget(PackRequest request, string path, string? triple, BinaryInspection inspection)
     {
         var configured = request.Config.Targets;
         if (triple is not null)
         {
             var target = TargetTable.FindByTriple(triple)
-                ?? throw CrossdockException.Usage($"--target {triple}: not a supported target (see 'crossdock targets')");
+                ?? throw CrossdockException.Usage(UnknownTarget(triple));
             if (TargetResolver.Contradiction(target, inspection) is { } why) throw CrossdockException.ForFile(path, $"{why}; refusing to label it {triple}");
             if (!configured.Contains(target)) throw CrossdockException.ForFile(path, $"{triple} is not in [package] targets of {request.Config.SourcePath}");
             return target;
