@@ -16,7 +16,7 @@ internal static class TargetsCommand
     public static Command Create(CliContext context)
     {
         var config = CommonOptions.Config();
-        config.Description = "The project whose configured targets are marked (default: ./crossdock.toml when there is one)";
+        config.Description = "The project whose targets are marked (the default file only if it exists)";
         var json = new Option<bool>("--json") { Description = "Print the table as one JSON document (stable; see the README)" };
         var command = new Command("targets", "List the targets and the channels that carry each") { config, json };
         command.SetAction(parse =>
