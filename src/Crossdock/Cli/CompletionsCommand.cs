@@ -13,7 +13,7 @@ internal static class CompletionsCommand
         var command = new Command("completions", "Print a completion script for bash, zsh, fish, PowerShell") { shell };
         command.SetAction(parse =>
         {
-            var root = (RootCommand)parse.RootCommandResult.Command;
+            var root = parse.RootCommandResult.Command;
             context.Out.Write(CompletionScripts.For(parse.GetRequiredValue(shell), root, CrossdockVersion.Current));
             return ExitCodes.Success;
         });

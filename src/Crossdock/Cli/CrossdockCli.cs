@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Crossdock.Core;
 
 namespace Crossdock.Cli;
@@ -61,11 +62,17 @@ public static class CrossdockCli
         }
     }
 
-    /// <summary>The command tree, in the order a release uses the commands; help ends with each command's examples.</summary>
-    internal static RootCommand Build(CliContext context)
+    /// <summary>
+    /// The command tree, in the order a release uses the commands; help ends with each command's examples. The
+    /// root is a plain command named crossdock (a RootCommand takes the executable's file name, which under a
+    /// test host or a renamed binary is not what users type), with the help and version options RootCommand adds.
+    /// </summary>
+    internal static Command Build(CliContext context)
     {
-        var root = new RootCommand("Ship a native command-line tool to PyPI and npm from the binaries your CI build matrix makes")
+        var root = new Command("crossdock", "Ship a native command-line tool to PyPI and npm from the binaries your CI build matrix makes")
         {
+            new HelpOption(),
+            new VersionOption(),
             InitCommand.Create(context),
             InspectCommand.Create(context),
             PackCommand.Create(context),
@@ -81,7 +88,7 @@ public static class CrossdockCli
         return root;
     }
 
-    private static void ShowHelp(RootCommand root, Command command, TextWriter output)
+    private static void ShowHelp(Command root, Command command, TextWriter output)
     {
         var path = HelpExamples.Key(command);
         var words = path.Length == 0 ? [] : path.Split(' ');

@@ -20,7 +20,7 @@ internal sealed class ExamplesHelpAction(HelpAction standard) : SynchronousComma
     }
 
     /// <summary>Puts this action on the root's --help, which every subcommand inherits.</summary>
-    public static void Install(RootCommand root, int maxWidth)
+    public static void Install(Command root, int maxWidth)
     {
         var help = root.Options.OfType<HelpOption>().Single();
         var standard = (HelpAction)help.Action!;

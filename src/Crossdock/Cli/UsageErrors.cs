@@ -29,9 +29,11 @@ internal static class UsageErrors
     public static string Spelled(Command command)
     {
         var names = new List<string>();
-        for (Command? c = command; c is not null && c is not RootCommand; c = c.Parents.OfType<Command>().FirstOrDefault()) names.Insert(0, c.Name);
-        return string.Join(' ', ["crossdock", .. names]);
+        for (Command? c = command; c is not null; c = Parent(c)) names.Insert(0, c.Name);
+        return string.Join(' ', names);
     }
+
+    private static Command? Parent(Command command) => command.Parents.OfType<Command>().FirstOrDefault();
 
     private static bool IsMissingSubcommand(ParseError error, Command command) =>
         error.SymbolResult is CommandResult { Command: var c } && c == command && command.Subcommands.Count > 0 && command.Action is null
@@ -50,7 +52,7 @@ internal static class UsageErrors
 
     private static string Unknown(Command command, string token)
     {
-        var where = command is RootCommand ? "" : $" for '{Spelled(command)}'";
+        var where = Parent(command) is null ? "" : $" for '{Spelled(command)}'";
         if (token.Length > 1 && token[0] == '-')
         {
             var name = token.Split('=', 2)[0];
@@ -86,7 +88,7 @@ internal static class UsageErrors
     private static IEnumerable<string> OptionNames(Command command)
     {
         var options = command.Options.AsEnumerable();
-        for (var parent = command.Parents.OfType<Command>().FirstOrDefault(); parent is not null; parent = parent.Parents.OfType<Command>().FirstOrDefault())
+        for (var parent = Parent(command); parent is not null; parent = Parent(parent))
         {
             options = options.Concat(parent.Options.Where(o => o.Recursive));
         }

@@ -8,7 +8,7 @@ internal static class CompletionScripts
 {
     public static ImmutableArray<string> Shells { get; } = ["bash", "zsh", "fish", "powershell"];
 
-    public static string For(string shell, RootCommand root, string version)
+    public static string For(string shell, Command root, string version)
     {
         var tree = CompletionCommand.From(root);
         return shell switch

@@ -24,7 +24,7 @@ internal sealed record CompletionCommand(
     /// <summary>The spellings of every option that takes a value (the next word is that value, not a subcommand).</summary>
     public IEnumerable<string> ValueOptionNames => Options.Where(o => o.TakesValue).SelectMany(o => o.Names);
 
-    public static CompletionCommand From(RootCommand root) => From(root, "", []);
+    public static CompletionCommand From(Command root) => From(root, "", []);
 
     private static CompletionCommand From(Command command, string path, IReadOnlyList<Option> inherited)
     {
@@ -34,7 +34,7 @@ internal sealed record CompletionCommand(
             .Select(c => From(c, path.Length == 0 ? c.Name : $"{path} {c.Name}", passedDown))
             .ToImmutableArray();
         var argument = command.Arguments.FirstOrDefault(a => !a.Hidden) is { } a ? CompletionArgument.From(a) : null;
-        return new CompletionCommand(path, command is RootCommand ? "crossdock" : command.Name, command.Description ?? "", subcommands, options, argument);
+        return new CompletionCommand(path, command.Name, command.Description ?? "", subcommands, options, argument);
     }
 }
 
