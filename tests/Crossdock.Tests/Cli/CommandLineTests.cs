@@ -24,7 +24,7 @@ public sealed partial class CommandLineTests
     [InlineData("pack --static-linux-tags all mytool", "crossdock: --static-linux-tags: 'all' is not one of target, both (see 'crossdock pack --help')")]
     [InlineData("pack --jobs many mytool", "crossdock: --jobs: 'many' is not a whole number")]
     [InlineData("pack --jobs", "crossdock: --jobs needs a value (see 'crossdock pack --help')")]
-    [InlineData("pack", "crossdock: missing BINARY: Per-platform executables built by the CI matrix (see 'crossdock pack --help')")]
+    [InlineData("pack", "crossdock: missing BINARY: Per-platform executables built by the CI matrix, or the folders that hold each target's commands (see 'crossdock pack --help')")]
     [InlineData("pack --target foo-bar mytool", "crossdock: --target foo-bar: not a supported target; 'crossdock targets' lists them")]
     [InlineData("completions nushell", "crossdock: SHELL: 'nushell' is not one of bash, zsh, fish, powershell (see 'crossdock completions --help')")]
     [InlineData("completions ksh", "crossdock: SHELL: 'ksh' is not one of bash, zsh, fish, powershell (did you mean 'zsh'?)")]
