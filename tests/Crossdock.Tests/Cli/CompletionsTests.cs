@@ -29,15 +29,33 @@ public sealed partial class CompletionsTests
         Assert.Equal(Script(shell, CrossdockVersion.Current), CrossdockRunner.RunOk("completions", shell).Stdout);
     }
 
+    /// <summary>
+    /// Lines typed so far (a trailing space: the cursor is on a new, empty word) and what each shell must offer,
+    /// in any order: triples, subcommands, option names, fixed values, and an option's value ("pack" after --out)
+    /// that must not be taken for a subcommand.
+    /// </summary>
+    private static readonly (string Line, string[] Offered)[] Cases =
+    [
+        ("crossdock pack --target x86_64-", X64Triples),
+        ("crossdock pu", ["publish"]),
+        ("crossdock publish ", ["npm", "pypi"]),
+        ("crossdock publish npm --provenance --re", ["--registry"]),
+        ("crossdock verify --only ", ["npm", "pypi"]),
+        ("crossdock pack --out pack --j", ["--jobs", "--json"]),
+        ("crossdock completions ", ["bash", "fish", "powershell", "zsh"]),
+    ];
+
     [Fact]
     public void Bash_completes_target_triples_commands_and_options_in_an_interactive_bash()
     {
         using var dir = new TempDir();
         var script = dir.Write("crossdock.bash", Script("bash", CrossdockVersion.Current));
-        var driver = dir.Write("driver.bash", """
+        // readline hands the function the line's words and the cursor's word; bash splits "--target=x" at '='.
+        var asks = Cases.Select(c => c.Line).Append("crossdock pack --target = x86_64-")
+            .Select(line => "ask " + string.Join(' ', line.Split(' ').Select(w => w.Length == 0 ? "\"\"" : w)));
+        var driver = dir.Write("driver.bash", $$"""
             source "$1"
             complete -p crossdock
-            # What bash's readline hands the function for a line typed so far: its words and the cursor's word.
             ask() {
                 COMP_WORDS=("$@")
                 COMP_CWORD=$((${#COMP_WORDS[@]} - 1))
@@ -45,29 +63,15 @@ public sealed partial class CompletionsTests
                 _crossdock
                 echo "$*|${COMPREPLY[*]}"
             }
-            ask crossdock pack --target x86_64-
-            ask crossdock pack --target = x86_64-
-            ask crossdock pu
-            ask crossdock publish ""
-            ask crossdock publish npm --provenance --re
-            ask crossdock verify --only ""
-            ask crossdock pack --out pack --j
-            ask crossdock completions ""
+            {{string.Join("\n", asks)}}
             """);
 
         var result = ProcessRunner.RunOk(Shells.Bash, ["--norc", "--noprofile", "-i", driver, script], dir.Path);
 
-        var answers = Answers(result.Stdout);
         Assert.Contains("complete -o bashdefault -o default -F _crossdock crossdock", result.Stdout, StringComparison.Ordinal);
-        Assert.Equal(string.Join(' ', X64Triples), answers["crossdock pack --target x86_64-"]);
-        Assert.Equal(string.Join(' ', X64Triples), answers["crossdock pack --target = x86_64-"]);
-        Assert.Equal("publish", answers["crossdock pu"]);
-        Assert.Equal("npm pypi", answers["crossdock publish "]);
-        Assert.Equal("--registry", answers["crossdock publish npm --provenance --re"]);
-        Assert.Equal("npm pypi", answers["crossdock verify --only "]);
-        // "pack" after --out is the folder's name, not the pack command again.
-        Assert.Equal("--jobs --json", answers["crossdock pack --out pack --j"]);
-        Assert.Equal("bash fish powershell zsh", answers["crossdock completions "]);
+        var answers = Answers(result.Stdout);
+        AssertOffered(answers);
+        Assert.Equal(X64Triples, answers["crossdock pack --target = x86_64-"]);
     }
 
     [Fact]
@@ -116,15 +120,10 @@ public sealed partial class CompletionsTests
         var script = dir.Write("crossdock.fish", Script("fish", CrossdockVersion.Current));
         ProcessRunner.RunOk(Shells.Fish, ["--no-execute", script]);
 
-        string[] Complete(string line) =>
-            [.. ProcessRunner.RunOk(Shells.Fish, ["--no-config", "-c", "source $argv[1]; complete --do-complete=$argv[2]", script, line], dir.Path)
-                .Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0])];
+        var answers = Cases.ToDictionary(c => c.Line, c => ProcessRunner.RunOk(Shells.Fish, ["--no-config", "-c", "source $argv[1]; complete --do-complete=$argv[2]", script, c.Line], dir.Path)
+            .Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => l.Split('\t')[0]).Order(StringComparer.Ordinal).ToArray());
 
-        Assert.Equal(X64Triples, Complete("crossdock pack --target x86_64-").Order(StringComparer.Ordinal));
-        Assert.Equal(["npm", "pypi"], Complete("crossdock publish "));
-        Assert.Equal(["--registry"], Complete("crossdock publish npm --re"));
-        Assert.Equal(["npm", "pypi"], Complete("crossdock verify --only "));
-        Assert.Equal(["--jobs", "--json"], Complete("crossdock pack --out pack --j"));
+        AssertOffered(answers);
     }
 
     [Fact]
@@ -140,19 +139,11 @@ public sealed partial class CompletionsTests
                 "$line|" + (($found | ForEach-Object CompletionText) -join ' ')
             }
             """);
-        string[] lines = ["crossdock pack --target x86_64-", "crossdock pu", "crossdock publish ", "crossdock publish npm --re", "crossdock verify --only ", "crossdock pack --out pack --j"];
-
-        var linesFile = dir.Write("lines.txt", string.Join('\n', lines) + "\n");
+        var linesFile = dir.Write("lines.txt", string.Join('\n', Cases.Select(c => c.Line)) + "\n");
 
         var result = ProcessRunner.RunOk(Shells.Pwsh, ["-NoProfile", "-NonInteractive", "-File", driver, "-Script", script, "-LinesFile", linesFile], dir.Path);
 
-        var answers = Answers(result.Stdout);
-        Assert.Equal(string.Join(' ', X64Triples), answers["crossdock pack --target x86_64-"]);
-        Assert.Equal("publish", answers["crossdock pu"]);
-        Assert.Equal("npm pypi", answers["crossdock publish "]);
-        Assert.Equal("--registry", answers["crossdock publish npm --re"]);
-        Assert.Equal("npm pypi", answers["crossdock verify --only "]);
-        Assert.Equal("--jobs --json", answers["crossdock pack --out pack --j"]);
+        AssertOffered(Answers(result.Stdout));
     }
 
     [Fact]
@@ -176,10 +167,20 @@ public sealed partial class CompletionsTests
     private static string Script(string shell, string version) =>
         CompletionScripts.For(shell, CrossdockCli.Build(CliContext.Captured(TextWriter.Null, TextWriter.Null)), version);
 
-    /// <summary>"line|answer" lines, by line.</summary>
-    private static Dictionary<string, string> Answers(string output) =>
+    /// <summary>"line|offered words" lines printed by a driver, by line, the words sorted.</summary>
+    private static Dictionary<string, string[]> Answers(string output) =>
         output.Split('\n').Where(l => l.Contains('|', StringComparison.Ordinal) && l.StartsWith("crossdock", StringComparison.Ordinal))
-            .Select(l => l.Split('|', 2)).ToDictionary(p => p[0], p => p[1].TrimEnd('\r'));
+            .Select(l => l.TrimEnd('\r').Split('|', 2))
+            .ToDictionary(p => p[0], p => p[1].Split(' ', StringSplitOptions.RemoveEmptyEntries).Order(StringComparer.Ordinal).ToArray());
+
+    private static void AssertOffered(Dictionary<string, string[]> answers)
+    {
+        foreach (var (line, offered) in Cases)
+        {
+            Assert.True(answers.TryGetValue(line, out var answer), $"no answer for '{line}'");
+            Assert.Equal(offered.Order(StringComparer.Ordinal), answer);
+        }
+    }
 
     [GeneratedRegex(@"x86_64-[a-z0-9_]+(?:-[a-z0-9_]+)+")]
     private static partial Regex X64Triple();

@@ -49,13 +49,7 @@ internal static class BashCompletion
             cases.Append($"            ;;\n");
         }
 
-        return Core.Text.TemplateText.Fill(Core.Text.EmbeddedText.Read("completion.bash"), new Dictionary<string, string>
-        {
-            ["crossdock-version"] = version,
-            ["walk-cases"] = walk.ToString(),
-            ["value-cases"] = values.ToString(),
-            ["command-cases"] = cases.ToString(),
-        });
+        return CompletionScripts.Fill("completion.bash", version, ("walk-cases", walk.ToString()), ("value-cases", values.ToString()), ("command-cases", cases.ToString()));
     }
 
     /// <summary>"'pack|--config' | 'pack|--out'": the case patterns of <paramref name="names"/> after <paramref name="command"/>.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.CommandLine;
+using Crossdock.Core.Text;
 
 namespace Crossdock.Cli.Completions;
 
@@ -19,5 +20,13 @@ internal static class CompletionScripts
             "powershell" => PowerShellCompletion.Write(tree, version),
             _ => throw new ArgumentOutOfRangeException(nameof(shell), shell, "not a shell crossdock completes"),
         };
+    }
+
+    /// <summary>A shell's script: its embedded template (<c>Resources/completion.SHELL</c>) with the generated blocks filled in.</summary>
+    internal static string Fill(string template, string version, params (string Name, string Text)[] blocks)
+    {
+        var values = blocks.ToDictionary(b => b.Name, b => b.Text, StringComparer.Ordinal);
+        values["crossdock-version"] = version;
+        return TemplateText.Fill(EmbeddedText.Read(template), values);
     }
 }

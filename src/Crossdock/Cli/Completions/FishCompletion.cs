@@ -50,12 +50,7 @@ internal static class FishCompletion
             }
         }
 
-        return Core.Text.TemplateText.Fill(Core.Text.EmbeddedText.Read("completion.fish"), new Dictionary<string, string>
-        {
-            ["crossdock-version"] = version,
-            ["walk-cases"] = walk.ToString(),
-            ["completions"] = lines.ToString(),
-        });
+        return CompletionScripts.Fill("completion.fish", version, ("walk-cases", walk.ToString()), ("completions", lines.ToString()));
     }
 
     /// <summary>A single-quoted fish word: only \ and ' are special inside.</summary>

@@ -20,11 +20,7 @@ internal static class PowerShellCompletion
             commands.Append($"            Arguments = {Array(command.Argument?.Values ?? [])}\n");
             commands.Append("        }\n");
         }
-        return Core.Text.TemplateText.Fill(Core.Text.EmbeddedText.Read("completion.ps1"), new Dictionary<string, string>
-        {
-            ["crossdock-version"] = version,
-            ["commands"] = commands.ToString(),
-        });
+        return CompletionScripts.Fill("completion.ps1", version, ("commands", commands.ToString()));
     }
 
     private static string Array(IEnumerable<string> values) => $"@({string.Join(", ", values.Select(Quote))})";

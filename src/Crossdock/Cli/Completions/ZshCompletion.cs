@@ -16,11 +16,7 @@ internal static class ZshCompletion
             if (functions.Length > 0) functions.Append('\n');
             WriteFunction(functions, command);
         }
-        return Core.Text.TemplateText.Fill(Core.Text.EmbeddedText.Read("completion.zsh"), new Dictionary<string, string>
-        {
-            ["crossdock-version"] = version,
-            ["functions"] = functions.ToString(),
-        });
+        return CompletionScripts.Fill("completion.zsh", version, ("functions", functions.ToString()));
     }
 
     private static void WriteFunction(StringBuilder script, CompletionCommand command)
