@@ -10,6 +10,8 @@ public static class CrossdockCli
     public static int Run(string[] args, CliContext context)
     {
         var root = Build(context);
+        // "crossdock help pack", as git and cargo take it, is "crossdock pack --help".
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parse = root.Parse(args);
         if (UsageErrors.Describe(parse) is { } usageError)
         {

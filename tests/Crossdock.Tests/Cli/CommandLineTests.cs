@@ -65,6 +65,20 @@ public sealed partial class CommandLineTests
     }
 
     [Theory]
+    [InlineData("help", "--help")]
+    [InlineData("help publish npm", "publish npm --help")]
+    public void Help_before_a_command_is_its_help_as_in_git_and_cargo(string line, string same)
+    {
+        var result = CrossdockRunner.RunOk(line.Split(' '));
+
+        Assert.Equal(CrossdockRunner.RunOk(same.Split(' ')).Stdout, result.Stdout);
+    }
+
+    [Fact]
+    public void Help_for_a_command_that_does_not_exist_is_a_usage_error() =>
+        Assert.Equal("crossdock: unknown command 'packk' (did you mean 'pack'?)\n", CrossdockRunner.Run("help", "packk").Stderr);
+
+    [Theory]
     [InlineData("publish")]
     [InlineData("generate")]
     public void A_command_that_groups_others_prints_its_help_when_given_none(string command)
