@@ -27,7 +27,7 @@ public sealed record InspectionReport(
         }
         else if (target is { HasWheel: false })
         {
-            warnings.Add(WheelPlatformTags.NoWheelReason(target)!); // the wheel tag is null, and this says why
+            warnings.Add(WheelPlatformTags.NoWheelNote([target])!); // the wheel tag is null, and this says why
         }
         else if (target is not null)
         {

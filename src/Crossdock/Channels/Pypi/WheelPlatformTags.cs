@@ -48,12 +48,12 @@ public static class WheelPlatformTags
                 var (tag, version, warning) = Macosx(slice);
                 return new PlatformTagDecision(new PlatformTagSet([tag]), null, version, warning is null ? [] : [warning]);
             default:
-                return new PlatformTagDecision(new PlatformTagSet([Windows(target.Arch)]), null, null, []);
+                return new PlatformTagDecision(new PlatformTagSet([WindowsTag(target.Arch)]), null, null, []);
         }
     }
 
-    /// <summary>Why a target gets no wheel; null when it gets one.</summary>
-    public static string? NoWheelReason(Target target) => NoWheelNote([target]);
+    /// <summary>Why a target gets no wheel ("PyPI accepts no FreeBSD platform tag"); null when it gets one.</summary>
+    public static string? NoWheelReason(Target target) => target.HasWheel ? null : $"PyPI accepts no {target.Os.DisplayName} platform tag";
 
     /// <summary>
     /// One sentence for every target of a release that gets no wheel ("no wheel for TRIPLE, TRIPLE: PyPI
@@ -63,8 +63,8 @@ public static class WheelPlatformTags
     {
         var without = targets.Where(t => !t.HasWheel).Distinct().ToList();
         if (without.Count == 0) return null;
-        var systems = string.Join(" or ", without.Select(t => t.Os.DisplayName).Distinct());
-        return $"no wheel for {string.Join(", ", without.Select(t => t.Triple))}: PyPI accepts no {systems} platform tag; npm ships {(without.Count == 1 ? "it" : "them")}";
+        var reasons = string.Join("; ", without.Select(t => NoWheelReason(t)!).Distinct());
+        return $"no wheel for {string.Join(", ", without.Select(t => t.Triple))}: {reasons}; npm ships {(without.Count == 1 ? "it" : "them")}";
     }
 
     /// <summary>
@@ -195,7 +195,8 @@ public static class WheelPlatformTags
     public static string MacosTagVersion(MacosVersion version) =>
         version.Major >= 11 ? $"{version.Major}_0" : $"{version.Major}_{version.Minor}";
 
-    private static string Windows(CpuArchitecture arch) =>
+    /// <summary>The one tag a Windows wheel of this architecture carries (PEP 425: the interpreter's platform name).</summary>
+    public static string WindowsTag(CpuArchitecture arch) =>
         arch == CpuArchitecture.X86_64 ? "win_amd64"
         : arch == CpuArchitecture.Aarch64 ? "win_arm64"
         : arch == CpuArchitecture.I686 ? "win32"

@@ -133,7 +133,8 @@ public sealed class WheelPlatformTagsTests
         var target = TargetTable.FindByTriple(triple)!;
 
         Assert.False(target.HasWheel);
-        Assert.Equal($"no wheel for {triple}: PyPI accepts no FreeBSD platform tag; npm ships it", WheelPlatformTags.NoWheelReason(target));
+        Assert.Equal("PyPI accepts no FreeBSD platform tag", WheelPlatformTags.NoWheelReason(target));
+        Assert.Equal($"no wheel for {triple}: PyPI accepts no FreeBSD platform tag; npm ships it", WheelPlatformTags.NoWheelNote([target]));
         Assert.Throws<ArgumentException>(() => WheelPlatformTags.ForTarget(target, LibcFree(target.Arch)));
     }
 
