@@ -47,15 +47,8 @@ public sealed class LibcFreeNpmInstallTests
 
         using var registry = new Verdaccio();
         var environment = registry.NpmEnvironment(release.Dir);
-        var main = Path.Combine(release.NpmDir, "my-tool-1.2.0.tgz");
-        foreach (var tarball in Directory.GetFiles(release.NpmDir, "*.tgz").Where(t => t != main).Append(main))
-        {
-            NpmClient.RunOk(environment, release.Dir.Path, "publish", tarball);
-        }
-        var project = release.Dir["consumer"];
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "package.json"), """{ "name": "consumer", "version": "1.0.0", "private": true }""");
-        NpmClient.RunOk(environment, project, "install", "my-tool@1.2.0");
+        NpmClient.PublishRelease(environment, release.Dir.Path, release.NpmDir, Path.Combine(release.NpmDir, "my-tool-1.2.0.tgz"));
+        var project = NpmClient.InstallInNewProject(environment, release.Dir["consumer"], "my-tool@1.2.0");
 
         var installed = Directory.GetDirectories(Path.Combine(project, "node_modules")).Select(Path.GetFileName).Where(n => n!.StartsWith("my-tool", StringComparison.Ordinal));
         Assert.Equal(["my-tool", "my-tool-linux-x64"], installed.Order(StringComparer.Ordinal));
