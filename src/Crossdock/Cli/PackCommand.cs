@@ -23,7 +23,7 @@ internal static class PackCommand
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a PyPI wheel and an npm platform package from each binary")
+        var command = new Command("pack", "Make a PyPI wheel, an npm platform package and a GitHub Release archive from each binary")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };
@@ -71,6 +71,7 @@ internal static class PackCommand
             context.Out.WriteLine($"{platform.Target.Triple}");
             context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, platform.Wheel.Path)}");
             context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
+            if (platform.Archive is { } archive) context.Out.WriteLine($"  github {Path.GetRelativePath(Environment.CurrentDirectory, archive.Path)}");
             foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {platform.Binaries.Commands[0].SourcePath}: {warning}");
         }
     }

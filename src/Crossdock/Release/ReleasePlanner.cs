@@ -1,3 +1,4 @@
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
@@ -35,7 +36,8 @@ public static class ReleasePlanner
     {
         var wheel = WheelPlanner.Plan(release, binaries, staticTags);
         var npm = PlatformPackagePlanner.Plan(release, binaries);
-        return new PlatformRelease(binaries, wheel, npm, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel.Warnings).Distinct()]);
+        var archive = ArchivePlanner.Plan(release, binaries);
+        return new PlatformRelease(binaries, wheel, npm, archive, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel.Warnings).Distinct()]);
     }
 
     /// <summary>
