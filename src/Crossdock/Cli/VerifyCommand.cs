@@ -16,13 +16,13 @@ internal static class VerifyCommand
         var config = CommonOptions.Config();
         var version = CommonOptions.Version();
         var json = CommonOptions.Json();
-        var only = new Option<string?>("--only") { Description = "Check only one registry's artifacts: 'pypi' (wheels) or 'npm' (packages)" };
-        only.AcceptOnlyFromAmong("pypi", "npm");
+        var only = new Option<string?>("--only") { Description = "Check only one channel's artifacts: 'pypi' (wheels), 'npm' (packages) or 'github' (archives, checksums, installers)" };
+        only.AcceptOnlyFromAmong("pypi", "npm", "github");
         var directory = new Argument<string>("DIR") { Description = "The release folder (pypi/ and npm/ inside)", DefaultValueFactory = _ => "dist" };
         var command = new Command("verify", "Check every wheel and npm package of a release, and the release as a whole") { config, version, only, json, directory };
         command.SetAction(parse =>
         {
-            var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, _ => VerificationScope.All };
+            var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, "github" => VerificationScope.Github, _ => VerificationScope.All };
             var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version), scope);
             Print(context, report, parse.GetValue(json));
             return report.Ok ? ExitCodes.Success : ExitCodes.Failure;
@@ -54,8 +54,9 @@ internal static class VerifyCommand
         }
         foreach (var problem in report.Problems) context.Out.WriteLine(problem.ToString());
         var wheels = report.Artifacts.Count(a => a.Kind == ArtifactKind.Wheel);
-        var packages = report.Artifacts.Length - wheels;
-        var summary = $"{wheels} wheels and {packages} npm packages of version {report.Version?.Pep440 ?? "?"} in {report.Directory}";
+        var archives = report.Artifacts.Count(a => a.Kind == ArtifactKind.GithubArchive);
+        var packages = report.Artifacts.Length - wheels - archives;
+        var summary = $"{wheels} wheels, {packages} npm packages and {archives} GitHub archives of version {report.Version?.Pep440 ?? "?"} in {report.Directory}";
         if (report.Ok) context.Out.WriteLine($"verified {summary}: no problems");
         else context.Error.WriteLine($"crossdock: verify found {report.Problems.Length} problem(s) in {summary}");
     }
@@ -78,7 +79,7 @@ internal static class VerifyCommand
             {
                 json.WriteStartObject();
                 json.WriteString("file", artifact.File);
-                json.WriteString("kind", artifact.Kind switch { ArtifactKind.Wheel => "wheel", ArtifactKind.NpmPlatformPackage => "npm-platform", _ => "npm-main" });
+                json.WriteString("kind", artifact.Kind switch { ArtifactKind.Wheel => "wheel", ArtifactKind.NpmPlatformPackage => "npm-platform", ArtifactKind.GithubArchive => "github-archive", _ => "npm-main" });
                 json.WriteString("name", artifact.PackageName);
                 json.WriteString("version", artifact.Version);
                 json.WriteStartArray("targets");
