@@ -37,7 +37,7 @@ public sealed class VerifyCommandTests : IDisposable
         var result = Verify();
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"verified 8 wheels and 9 npm packages of version 1.2.0b1 in {_release.Out}: no problems\n", result.Stdout);
+        Assert.Equal($"verified 8 wheels, 9 npm packages and 8 GitHub archives of version 1.2.0b1 in {_release.Out}: no problems\n", result.Stdout);
     }
 
     [Fact]
@@ -174,7 +174,8 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal("no wheel for x86_64-pc-windows-msvc", problem.GetProperty("message").GetString());
     }
 
-    private static string[] Lines(string text) => text.TrimEnd('\n').Split('\n');
+    /// <summary>The problems, less those of the GitHub checksum file, manifest and installers: a changed package no longer has the sha256 they carry.</summary>
+    private static string[] Lines(string text) => [.. text.TrimEnd('\n').Split('\n').Where(l => !l.Contains("/github/", StringComparison.Ordinal))];
 
     /// <summary>Rewrites a wheel with System.IO.Compression (an independent writer), optionally recomputing RECORD.</summary>
     private static void RewriteZip(string path, Func<string, byte[], byte[]> change, bool fixRecord = false)
