@@ -168,8 +168,9 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
-        Assert.Equal(16, json.RootElement.GetProperty("artifacts").GetArrayLength());
-        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray());
+        Assert.Equal(24, json.RootElement.GetProperty("artifacts").GetArrayLength());
+        // sha256.sum and the manifest still list the deleted wheel: reported against them, and left out here.
+        var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray(), p => !p.GetProperty("file").GetString()!.Contains("/github/", StringComparison.Ordinal));
         Assert.Equal("coverage", problem.GetProperty("check").GetString());
         Assert.Equal("no wheel for x86_64-pc-windows-msvc", problem.GetProperty("message").GetString());
     }
