@@ -160,7 +160,7 @@ public sealed class InstallerTests
     [Fact]
     public void PowerShell_installer_installs_the_windows_build_and_refuses_a_changed_archive()
     {
-        var pwsh = Tools.RequireFile(Repository.PathOf("tools", "dotnet", OperatingSystem.IsWindows() ? "pwsh.exe" : "pwsh"), "PowerShell (dotnet tool install PowerShell)");
+        var pwsh = Shells.Pwsh;
         using var release = new GithubRelease();
         using var server = new StaticFileServer(release.Folder);
         using var home = new TempDir();
