@@ -22,7 +22,7 @@ internal static class PackCommand
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a wheel, an npm package and a GitHub archive from each binary")
+        var command = new Command("pack", "Make a wheel, npm package and GitHub archive per binary")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };

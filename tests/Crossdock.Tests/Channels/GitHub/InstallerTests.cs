@@ -160,7 +160,7 @@ public sealed class InstallerTests
     [Fact]
     public void PowerShell_installer_installs_the_windows_build_and_refuses_a_changed_archive()
     {
-        var pwsh = Shells.Pwsh;
+        var pwsh = Crossdock.Tests.Support.Shells.Pwsh;
         using var release = new GithubRelease();
         using var server = new StaticFileServer(release.Folder);
         using var home = new TempDir();
