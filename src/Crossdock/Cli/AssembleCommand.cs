@@ -8,7 +8,10 @@ using Crossdock.Release;
 
 namespace Crossdock.Cli;
 
-/// <summary><c>crossdock assemble</c>: the main npm package, pinning every platform package found in OUT/npm.</summary>
+/// <summary>
+/// <c>crossdock assemble</c>: the main npm package, pinning every platform package found in OUT/npm, and the GitHub
+/// Release's assets that need every archive in OUT/github.
+/// </summary>
 internal static class AssembleCommand
 {
     public static Command Create(CliContext context)
@@ -17,16 +20,18 @@ internal static class AssembleCommand
         var output = CommonOptions.Out();
         var version = CommonOptions.Version();
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main package even if some configured targets have no platform package" };
+        var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
+        var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
-        var command = new Command("assemble", "Write the main npm package that pins every platform")
+        var command = new Command("assemble", "Write the main npm package and the GitHub installers")
         {
-            config, output, version, allowMissing, dryRun,
+            config, output, version, allowMissing, repository, tag, dryRun,
         };
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var release = ProjectRelease.From(project, project.ResolveVersion(parse.GetValue(version)), parse.GetRequiredValue(output));
-            var plan = ReleaseAssembler.Plan(project, release, parse.GetValue(allowMissing));
+            var plan = ReleaseAssembler.Plan(project, release, parse.GetValue(allowMissing), parse.GetValue(repository), parse.GetValue(tag));
             var package = plan.NpmMainPackage;
             if (parse.GetValue(dryRun))
             {
@@ -38,6 +43,13 @@ internal static class AssembleCommand
             foreach (var platform in package.Platforms) context.Out.WriteLine($"  optional {platform.Name}@{platform.Version}  ({platform.Target.Triple})");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
             if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");
+            if (plan.Github is { } github)
+            {
+                foreach (var text in github.Texts) context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(github.Folder, text.Entry))}");
+                context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ChecksumFilePath)}  ({github.Listed.Length} files)");
+                context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ManifestPath)}");
+                foreach (var warning in github.Warnings) context.Error.WriteLine($"warning: {warning}");
+            }
             return ExitCodes.Success;
         });
         return command;

@@ -68,6 +68,17 @@ internal static class ReleasePlanJson
         else json.WriteNull("libc");
         WriteStrings(json, "binaries", platform.NpmPackage.BinaryEntries);
         json.WriteEndObject();
+        if (platform.Archive is { } archive)
+        {
+            json.WriteStartObject("github");
+            json.WriteString("file", archive.Path);
+            WriteStrings(json, "entries", [.. archive.BinaryEntries, .. archive.Files.Select(f => f.Entry)]);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("github");
+        }
         WriteStrings(json, "warnings", platform.Warnings);
         json.WriteEndObject();
     }

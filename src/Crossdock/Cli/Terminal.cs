@@ -14,8 +14,8 @@ internal static class Terminal
             ColorSystem = context.OutputIsTerminal ? ColorSystemSupport.Detect : ColorSystemSupport.NoColors,
             Interactive = context.OutputIsTerminal ? InteractionSupport.Detect : InteractionSupport.No,
         });
-        // Redirected output has no width; don't squeeze tables into 80 columns.
-        if (!context.OutputIsTerminal) console.Profile.Width = 200;
+        // Redirected output has no width; don't squeeze tables into 80 columns, nor wrap a long wheel tag.
+        if (!context.OutputIsTerminal) console.Profile.Width = 1000;
         return console;
     }
 }

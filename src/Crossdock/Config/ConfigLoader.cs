@@ -21,6 +21,7 @@ public static class ConfigLoader
         ["pypi"] = ["name", "requires-python", "classifiers", "python-source"],
         ["npm"] = ["name", "platform-package"],
         ["build"] = ["language", "command", "binary", "project"],
+        ["github"] = ["archives", "repository"],
     };
 
     public static readonly ImmutableArray<string> Languages = ["rust", "go", "zig", "dotnet", "custom"];
@@ -51,6 +52,7 @@ public static class ConfigLoader
         var npm = new SectionReader(path, sections.GetValueOrDefault("npm") ?? new TomlSection("npm", 0, []));
         var build = new SectionReader(path, sections.GetValueOrDefault("build") ?? new TomlSection("build", 0, []));
         var urls = new SectionReader(path, sections.GetValueOrDefault("package.urls") ?? new TomlSection("package.urls", 0, []));
+        var github = new SectionReader(path, sections.GetValueOrDefault("github") ?? new TomlSection("github", 0, []));
 
         var name = package.RequiredString("name");
         if (!ProjectNames.IsValidPypiName(name)) package.Fail("name", $"'{name}' is not a valid package name (letters, digits, '-', '_', '.'; starting and ending with a letter or digit)");
@@ -105,7 +107,8 @@ public static class ConfigLoader
             new PypiConfig(pypiName, pypi.OptionalString("requires-python"), classifiers, pythonSource),
             npmConfig,
             new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project")),
-            ReadMetadata(path, folder, package, urls));
+            ReadMetadata(path, folder, package, urls),
+            ReadGithub(github, package.OptionalString("repository")));
     }
 
     /// <summary>
@@ -138,6 +141,20 @@ public static class ConfigLoader
             commands.Add(command);
         }
         return [.. commands];
+    }
+
+    /// <summary>
+    /// <c>[github]</c>: archives on unless <c>archives = false</c>; the repository as <c>owner/name</c>, by default the
+    /// one a github.com <c>[package] repository</c> URL names (null when neither says: the installers need it).
+    /// </summary>
+    private static GithubConfig ReadGithub(SectionReader github, string? packageRepository)
+    {
+        var repository = github.OptionalString("repository");
+        if (repository is not null && !GithubConfig.IsRepositoryName(repository))
+        {
+            github.Fail("repository", $"'{repository}' is not owner/name (a GitHub repository, as in https://github.com/owner/name)");
+        }
+        return new GithubConfig(github.OptionalBool("archives") ?? true, repository ?? GithubConfig.RepositoryOf(packageRepository));
     }
 
     private static MetadataConfig ReadMetadata(string path, string folder, SectionReader package, SectionReader urls)

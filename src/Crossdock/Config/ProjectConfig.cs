@@ -22,7 +22,8 @@ public sealed record ProjectConfig(
     PypiConfig Pypi,
     NpmConfig Npm,
     BuildConfig Build,
-    MetadataConfig Metadata)
+    MetadataConfig Metadata,
+    GithubConfig Github)
 {
     /// <summary>The first command: the one <c>python -m</c> runs and messages name.</summary>
     public string Bin => Commands[0].Name;

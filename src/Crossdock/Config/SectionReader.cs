@@ -18,6 +18,13 @@ internal sealed class SectionReader(string path, TomlSection section)
         return entry is null ? null : String(entry, entry.Value);
     }
 
+    public bool? OptionalBool(string key)
+    {
+        var entry = Find(key);
+        if (entry is null) return null;
+        return entry.Value is bool b ? b : throw Error(entry, "must be true or false");
+    }
+
     public ImmutableArray<string>? OptionalStringArray(string key)
     {
         var entry = Find(key);

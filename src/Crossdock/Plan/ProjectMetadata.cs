@@ -11,6 +11,8 @@ namespace Crossdock.Plan;
 /// <param name="Metadata">Authors, maintainers, keywords, licence files and links (pyproject.toml's spellings).</param>
 /// <param name="Classifiers">PyPI trove classifiers, checked against PyPI's list.</param>
 /// <param name="PythonSource">The folder of the project's own Python package(s) for the wheel; null for none.</param>
+/// <param name="Name">[package] name: what GitHub Release archives, installers and the Homebrew formula are called.</param>
+/// <param name="Github">Whether the release has GitHub archives, and the repository they are downloaded from.</param>
 public sealed record ProjectMetadata(
     string PypiName,
     NpmConfig Npm,
@@ -23,7 +25,9 @@ public sealed record ProjectMetadata(
     string? RequiresPython,
     MetadataConfig Metadata,
     ImmutableArray<string> Classifiers,
-    string? PythonSource)
+    string? PythonSource,
+    string Name,
+    GithubConfig Github)
 {
     public string NpmName => Npm.Name;
 
@@ -33,5 +37,5 @@ public sealed record ProjectMetadata(
     public static ProjectMetadata From(ProjectConfig config) =>
         new(config.Pypi.Name, config.Npm, [.. config.Commands.Select(c => c.Name)], config.Description, config.License,
             config.ReadmePath is { } readme ? Readme.Read(readme) : null, config.Homepage, config.Repository, config.Pypi.RequiresPython,
-            config.Metadata, config.Pypi.Classifiers, config.Pypi.PythonSource);
+            config.Metadata, config.Pypi.Classifiers, config.Pypi.PythonSource, config.Name, config.Github);
 }

@@ -8,12 +8,16 @@ public sealed record ReleaseLayout(string Root)
 {
     public const string PypiFolder = "pypi";
     public const string NpmFolder = "npm";
+    public const string GithubFolder = "github";
 
     /// <summary>The wheels.</summary>
     public string Pypi => Path.Combine(Root, PypiFolder);
 
     /// <summary>The npm platform packages and the main package.</summary>
     public string Npm => Path.Combine(Root, NpmFolder);
+
+    /// <summary>The GitHub Release assets: archives, checksums, manifest, installers, Homebrew formula.</summary>
+    public string Github => Path.Combine(Root, GithubFolder);
 
     public static ReleaseLayout At(string root) => new(Path.GetFullPath(root));
 }

@@ -9,6 +9,7 @@ public enum ArtifactKind
     Wheel,
     NpmPlatformPackage,
     NpmMainPackage,
+    GithubArchive,
 }
 
 /// <summary>An artifact as verify understood it: the targets it serves, the version it carries and, for the

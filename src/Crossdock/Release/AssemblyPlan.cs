@@ -1,3 +1,4 @@
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
 using Crossdock.Plan;
 
@@ -5,6 +6,8 @@ namespace Crossdock.Release;
 
 /// <summary>
 /// What <c>crossdock assemble</c> writes once every target's packages are in the output folder: the artifacts that
-/// need all targets (today the main npm package; each channel that has such artifacts adds its own here).
+/// need all targets (the main npm package; the GitHub installers, formula, checksum file and manifest; each channel
+/// that has such artifacts adds its own here).
 /// </summary>
-public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage);
+/// <param name="Github">The GitHub Release's assets; null when <c>[github] archives = false</c>.</param>
+public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage, GithubAssembly? Github);

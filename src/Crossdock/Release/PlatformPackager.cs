@@ -1,3 +1,4 @@
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
 using Crossdock.Channels.Pypi;
 using Crossdock.Core.Archives;
@@ -6,25 +7,26 @@ namespace Crossdock.Release;
 
 /// <summary>
 /// Writes one target's packages from its binaries in a single pass each: every binary is read, hashed and
-/// compressed once (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel and the npm platform
-/// package at the same time. Memory stays at one chunk whatever the binaries' sizes.
+/// compressed once (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel, the npm platform
+/// package and the GitHub archive at the same time. Memory stays at one chunk whatever the binaries' sizes.
 /// </summary>
 public static class PlatformPackager
 {
     /// <param name="wheelOutput">Null exactly when the plan has no wheel for the target (FreeBSD).</param>
-    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, DateTimeOffset timestamp, CancellationToken cancellation)
+    /// <param name="archiveOutput">Where the GitHub archive goes; null when the plan has none.</param>
+    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, Stream? archiveOutput, DateTimeOffset timestamp, CancellationToken cancellation)
     {
         var wheel = platform.Wheel is { } planned ? new WheelWriter(wheelOutput!, planned, timestamp) : null;
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
+        var archive = platform.Archive is { } plannedArchive ? new ArchiveWriter(archiveOutput!, plannedArchive, timestamp) : null;
         var commands = platform.Binaries.Commands;
         for (var i = 0; i < commands.Length; i++)
         {
-            ISplicedEntry[] entries = wheel is null
-                ? [npm.BeginExecutable(i, commands[i].Size)]
-                : [npm.BeginExecutable(i, commands[i].Size), wheel.BeginExecutable(i)];
-            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, entries, cancellation);
+            ISplicedEntry?[] candidates = [npm.BeginExecutable(i, commands[i].Size), wheel?.BeginExecutable(i), archive?.BeginExecutable(i, commands[i].Size)];
+            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, [.. candidates.OfType<ISplicedEntry>()], cancellation);
         }
         npm.Finish();
         wheel?.Finish();
+        archive?.Finish();
     }
 }

@@ -1,4 +1,6 @@
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core.Files;
 using Crossdock.Plan;
@@ -11,16 +13,43 @@ namespace Crossdock.Release;
 /// </summary>
 public static class ReleaseAssembler
 {
-    public static AssemblyPlan Plan(ProjectConfig config, ProjectRelease release, bool allowMissing) =>
-        new(release, MainPackagePlanner.Plan(config, release, allowMissing));
+    /// <param name="githubRepository">--github-repository: the repository the release is made in, over crossdock.toml's.</param>
+    /// <param name="githubTag">--github-tag: the release's tag, by default <c>v{version}</c>.</param>
+    public static AssemblyPlan Plan(ProjectConfig config, ProjectRelease release, bool allowMissing, string? githubRepository = null, string? githubTag = null)
+    {
+        var npm = MainPackagePlanner.Plan(config, release, allowMissing);
+        var github = GithubAssemblyPlanner.Plan(config, release, githubRepository, githubTag, [.. OtherChannelsFiles(release, npm)], allowMissing);
+        return new AssemblyPlan(release, npm, github);
+    }
 
     public static void Write(AssemblyPlan plan, DateTimeOffset timestamp)
     {
-        using var staging = new StagedFiles(plan.Release.Layout.Npm);
-        using (var output = new FileStream(staging.Reserve(plan.NpmMainPackage.Path), FileMode.CreateNew, FileAccess.Write))
+        string[] folders = plan.Github is null ? [plan.Release.Layout.Npm] : [plan.Release.Layout.Npm, plan.Release.Layout.Github];
+        using var staging = new StagedFiles(folders);
+        var mainPackage = staging.Reserve(plan.NpmMainPackage.Path);
+        using (var output = new FileStream(mainPackage, FileMode.CreateNew, FileAccess.Write))
         {
             MainPackageWriter.Write(plan.NpmMainPackage, output, timestamp);
         }
+        if (plan.Github is { } github)
+        {
+            GithubAssemblyWriter.Write(github, staging, new Dictionary<string, string> { [plan.NpmMainPackage.Path] = mainPackage });
+        }
         staging.Commit();
+    }
+
+    /// <summary>
+    /// The wheels and npm tarballs the GitHub checksum file and manifest list beside the archives, with the targets
+    /// each serves: a wheel's from its platform tags, a platform package's from its name, the main package all.
+    /// </summary>
+    private static IEnumerable<ReleaseFile> OtherChannelsFiles(ProjectRelease release, MainPackageArtifact npm)
+    {
+        foreach (var wheel in StagedFiles.Finished(release.Layout.Pypi, "*.whl"))
+        {
+            var platform = WheelNames.Parse(Path.GetFileName(wheel))?.Platform ?? "";
+            yield return new ReleaseFile(wheel, ReleaseFileKind.Wheel, [.. platform.Split('.').SelectMany(PypiPlatformTags.TargetsOf).Distinct()]);
+        }
+        foreach (var platform in npm.Platforms) yield return new ReleaseFile(platform.TarballPath, ReleaseFileKind.NpmPackage, [platform.Target]);
+        yield return new ReleaseFile(npm.Path, ReleaseFileKind.NpmPackage, []);
     }
 }

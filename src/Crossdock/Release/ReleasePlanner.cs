@@ -1,3 +1,4 @@
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
@@ -36,8 +37,9 @@ public static class ReleasePlanner
     {
         var wheel = binaries.Target.HasWheel ? WheelPlanner.Plan(release, binaries, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binaries);
+        var archive = ArchivePlanner.Plan(release, binaries);
         var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
-        return new PlatformRelease(binaries, wheel, npm, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
+        return new PlatformRelease(binaries, wheel, npm, archive, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
     }
 
     /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
@@ -16,6 +17,7 @@ public enum VerificationScope
     All,
     Pypi,
     Npm,
+    Github,
 }
 
 public sealed record VerificationReport(string Directory, ReleaseVersion? Version, ImmutableArray<VerifiedArtifact> Artifacts, ImmutableArray<VerificationProblem> Problems)
@@ -33,8 +35,9 @@ public static class ReleaseVerifier
 {
     public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride, VerificationScope scope = VerificationScope.All)
     {
-        var pypi = scope != VerificationScope.Npm;
-        var npm = scope != VerificationScope.Pypi;
+        var pypi = scope is VerificationScope.All or VerificationScope.Pypi;
+        var npm = scope is VerificationScope.All or VerificationScope.Npm;
+        var github = scope is VerificationScope.All or VerificationScope.Github && config.Github.Archives;
         var problems = new List<VerificationProblem>();
         var artifacts = new List<VerifiedArtifact>();
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
@@ -52,6 +55,12 @@ public static class ReleaseVerifier
                 if (PackageVerifier.Verify(tarball, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
                 problems.AddRange(list.Problems);
             }
+            foreach (var archive in github ? Files(directory, ReleaseLayout.GithubFolder, "*") : [])
+            {
+                var list = new ProblemList(archive);
+                if (GithubVerifier.VerifyArchive(archive, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
+                problems.AddRange(list.Problems);
+            }
         }
         finally
         {
@@ -59,7 +68,11 @@ public static class ReleaseVerifier
         }
 
         var version = ExpectedVersion(config, versionOverride, artifacts);
-        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm));
+        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm, github));
+        if (github && artifacts.Count > 0)
+        {
+            problems.AddRange(GithubVerifier.VerifyRelease(new ReleaseLayout(directory), config, [.. artifacts.Where(a => a.Kind == ArtifactKind.GithubArchive)]));
+        }
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
 
@@ -74,11 +87,16 @@ public static class ReleaseVerifier
             .Select(v => ReleaseVersion.TryParse(v, out var parsed, out _) ? parsed : null).FirstOrDefault(v => v is not null);
     }
 
-    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm)
+    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm, bool github)
     {
         if (artifacts.Count == 0)
         {
-            var wanted = string.Join(" and ", new[] { pypi ? $"no wheels in {ReleaseLayout.PypiFolder}/" : null, npm ? $"no npm packages in {ReleaseLayout.NpmFolder}/" : null }.OfType<string>());
+            var wanted = string.Join(" and ", new[]
+            {
+                pypi ? $"no wheels in {ReleaseLayout.PypiFolder}/" : null,
+                npm ? $"no npm packages in {ReleaseLayout.NpmFolder}/" : null,
+                github ? $"no archives in {ReleaseLayout.GithubFolder}/" : null,
+            }.OfType<string>());
             yield return new VerificationProblem(directory, "release", $"{wanted} (run 'crossdock pack')");
             yield break;
         }

@@ -21,6 +21,8 @@ public static class ActionVersions
         ["rust-cache"] = "Swatinem/rust-cache@v2.8.0",
         ["setup-zig"] = "mlugg/setup-zig@v2.0.5",
         ["pypi-publish"] = "pypa/gh-action-pypi-publish@v1.13.0",
+        // Since v4 a thin wrapper over actions/attest: SLSA build provenance for every file given.
+        ["attest-build-provenance"] = "actions/attest-build-provenance@v4",
     };
 
     /// <summary>The versions as template values: <c>action-checkout</c> → <c>actions/checkout@v5</c>.</summary>

@@ -55,7 +55,7 @@ public static class ReleaseWorkflowGenerator
                 : toolchain.Binary(target, settings);
             return new BuildMatrixEntry(target, runner, command, binary);
         });
-        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix]) { LanguageNote = build.Note };
+        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives) { LanguageNote = build.Note };
     }
 
     public static string Render(ReleaseWorkflowModel model)
@@ -69,10 +69,57 @@ public static class ReleaseWorkflowGenerator
         };
         values["setup-steps"] = TemplateText.Fill(EmbeddedText.Read(BuildToolchain.For(model.Language).SetupStepsResource), values);
         values["install-crossdock"] = TemplateText.Fill(EmbeddedText.Read("release-install-crossdock.yml"), values);
+        foreach (var (name, value) in GithubValues(model, values)) values[name] = value;
         return TemplateText.Fill(EmbeddedText.Read("release.yml"), values);
     }
 
     public static string Generate(ProjectConfig config, string crossdockVersion) => Render(CreateModel(config, crossdockVersion));
+
+    /// <summary>
+    /// The GitHub Release's part of the workflow: each build uploads its archive, the assembling job makes the
+    /// installers, checksums and manifest and attests them, and a last job makes the release. Without archives
+    /// (<c>[github] archives = false</c>) only the attestations stay.
+    /// </summary>
+    private static Dictionary<string, string> GithubValues(ReleaseWorkflowModel model, Dictionary<string, string> values)
+    {
+        string Snippet(string resource) => TemplateText.Fill(EmbeddedText.Read(resource), values);
+        if (!model.GithubArchives)
+        {
+            return new(StringComparer.Ordinal)
+            {
+                ["github-summary"] = "",
+                ["github-summary-publish"] = "",
+                ["github-pack-name"] = " and the npm platform package",
+                ["github-attest-archive"] = "",
+                ["github-upload-archive"] = "",
+                ["github-assemble-name"] = "",
+                ["github-assemble-attest-what"] = "",
+                ["github-download-archives"] = "",
+                ["github-assemble-step-name"] = "",
+                ["assemble-command"] = "crossdock assemble --out dist --version \"$VERSION\"",
+                ["attest-assembled"] = "          subject-path: dist/npm/*.tgz",
+                ["github-upload-release"] = "",
+                ["github-publish-job"] = "",
+            };
+        }
+        return new(StringComparer.Ordinal)
+        {
+            ["github-summary"] = " (and an archive for the GitHub Release)",
+            ["github-summary-publish"] = "; the GitHub\n# Release, with the archives, checksums and installers, comes last",
+            ["github-pack-name"] = ", the npm platform package and the GitHub archive",
+            ["github-attest-archive"] = "            dist/github/*",
+            ["github-upload-archive"] = Snippet("release-github-build.yml"),
+            ["github-assemble-name"] = " and the GitHub Release assets",
+            ["github-assemble-attest-what"] = ", the installers, the checksums; the checksum file lists every package",
+            ["github-download-archives"] = Snippet("release-github-assemble.yml"),
+            ["github-assemble-step-name"] = ", the checksums, the manifest and the installers",
+            // The installers download from the repository and tag this run releases, whatever crossdock.toml says.
+            ["assemble-command"] = "crossdock assemble --out dist --version \"$VERSION\" --github-repository \"$GITHUB_REPOSITORY\" --github-tag \"v$VERSION\"",
+            ["attest-assembled"] = "          subject-checksums: dist/github/sha256.sum",
+            ["github-upload-release"] = Snippet("release-github-upload.yml"),
+            ["github-publish-job"] = Snippet("release-github-publish.yml"),
+        };
+    }
 
     /// <summary>The <c>matrix.include</c> entries, indented for the template's <c>include:</c> key.</summary>
     private static string RenderMatrix(ImmutableArray<BuildMatrixEntry> entries)

@@ -7,12 +7,16 @@ namespace Crossdock.Workflow;
 /// environments' links), the build language (which picks the setup steps), the crossdock version the jobs
 /// install, and one <see cref="BuildMatrixEntry"/> per configured target, in configuration order.
 /// </summary>
+/// <param name="Name">[package] name: what the GitHub Release's installers are called.</param>
+/// <param name="GithubArchives">Whether the release has GitHub archives (and so a GitHub Release job).</param>
 public sealed record ReleaseWorkflowModel(
     string CrossdockVersion,
     string Language,
     string PypiName,
     string NpmName,
-    ImmutableArray<BuildMatrixEntry> Matrix)
+    ImmutableArray<BuildMatrixEntry> Matrix,
+    string Name,
+    bool GithubArchives)
 {
     /// <summary>Set when the language was detected from the repository, not configured: said once on stderr.</summary>
     public string? LanguageNote { get; init; }

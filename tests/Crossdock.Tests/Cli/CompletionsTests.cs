@@ -40,7 +40,7 @@ public sealed partial class CompletionsTests
         ("crossdock pu", ["publish"]),
         ("crossdock publish ", ["npm", "pypi"]),
         ("crossdock publish npm --provenance --re", ["--registry"]),
-        ("crossdock verify --only ", ["npm", "pypi"]),
+        ("crossdock verify --only ", ["github", "npm", "pypi"]),
         ("crossdock pack --out pack --j", ["--jobs", "--json"]),
         ("crossdock completions ", ["bash", "fish", "powershell", "zsh"]),
     ];

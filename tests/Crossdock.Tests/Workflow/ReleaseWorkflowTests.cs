@@ -27,13 +27,15 @@ public sealed partial class ReleaseWorkflowTests
     {
         var workflow = new WorkflowDocument(Generate(sample));
 
-        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi"], workflow.JobNames);
+        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi", "publish-to-github"], workflow.JobNames);
         Assert.Equal(["plan"], workflow.Needs("build"));
         Assert.Equal(["plan", "build"], workflow.Needs("generate-npm-packages"));
         Assert.Contains("generate-npm-packages", workflow.Needs("publish-to-npm"));
         Assert.DoesNotContain("build", workflow.Needs("publish-to-npm"));
         Assert.Equal(["plan", "build"], workflow.Needs("publish-to-testpypi"));
         Assert.Equal(["publish-to-testpypi"], workflow.Needs("publish-to-pypi"));
+        // The GitHub Release comes once npm and PyPI have the packages its installers and links point at.
+        Assert.Equal(["plan", "publish-to-npm", "publish-to-pypi"], workflow.Needs("publish-to-github"));
     }
 
     [Theory]
@@ -129,6 +131,7 @@ public sealed partial class ReleaseWorkflowTests
             [
                 "python-package-distributions-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
                 "npm-binary-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
+                "github-archive-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
             ],
             uploads);
 
@@ -156,7 +159,7 @@ public sealed partial class ReleaseWorkflowTests
         }
 
         // The assembled npm packages travel under a name the npm-binary pattern does not catch.
-        var assembled = workflow.Uses("generate-npm-packages", "actions/upload-artifact").Single()["name"];
+        var assembled = workflow.Uses("generate-npm-packages", "actions/upload-artifact").Single(u => u["name"].StartsWith("npm-", StringComparison.Ordinal))["name"];
         Assert.Equal(assembled, workflow.Uses("publish-to-npm", "actions/download-artifact").Single()["name"]);
         Assert.DoesNotMatch(Glob(npmPattern["pattern"]), assembled.Replace("${{ github.run_id }}", "4242", StringComparison.Ordinal));
     }
@@ -172,8 +175,13 @@ public sealed partial class ReleaseWorkflowTests
         {
             var permissions = WorkflowDocument.Map(workflow.Job(job), "permissions").Children
                 .ToDictionary(p => ((YamlScalarNode)p.Key).Value!, p => ((YamlScalarNode)p.Value).Value!);
-            Assert.DoesNotContain("write", permissions.Where(p => p.Key != "id-token").Select(p => p.Value));
-            Assert.Equal(job.StartsWith("publish-", StringComparison.Ordinal), permissions.GetValueOrDefault("id-token") == "write");
+            // Writing: identity tokens for trusted publishing and attestations, attestations where packages are made,
+            // the repository's contents only for the job that makes the GitHub Release.
+            var makesPackages = job is "build" or "generate-npm-packages";
+            Assert.Equal(makesPackages || job is "publish-to-npm" or "publish-to-testpypi" or "publish-to-pypi", permissions.GetValueOrDefault("id-token") == "write");
+            Assert.Equal(makesPackages, permissions.GetValueOrDefault("attestations") == "write");
+            Assert.Equal(job == "publish-to-github", permissions.GetValueOrDefault("contents") == "write");
+            Assert.Empty(permissions.Keys.Except(["contents", "id-token", "attestations"]));
         }
         foreach (var (job, environment) in new[] { ("publish-to-npm", "npm"), ("publish-to-testpypi", "testpypi"), ("publish-to-pypi", "pypi") })
         {

@@ -37,7 +37,7 @@ function __crossdock_path
                 set path 'generate github'
             case 'pack|--config' 'pack|--out' 'pack|--version' 'pack|--target' 'pack|--static-linux-tags' 'pack|--jobs'
                 set skip 1
-            case 'assemble|--config' 'assemble|--out' 'assemble|--version'
+            case 'assemble|--config' 'assemble|--out' 'assemble|--version' 'assemble|--github-repository' 'assemble|--github-tag'
                 set skip 1
             case 'verify|--config' 'verify|--version' 'verify|--only'
                 set skip 1
@@ -63,8 +63,8 @@ end
 complete -c crossdock -f
 complete -c crossdock -n '__crossdock_at \'\'' -a 'init' -d 'Write a crossdock.toml from the project\'s own manifest'
 complete -c crossdock -n '__crossdock_at \'\'' -a 'inspect' -d 'Show what binaries are and the tags their packages need'
-complete -c crossdock -n '__crossdock_at \'\'' -a 'pack' -d 'Make a wheel and an npm package from each binary'
-complete -c crossdock -n '__crossdock_at \'\'' -a 'assemble' -d 'Write the main npm package that pins every platform'
+complete -c crossdock -n '__crossdock_at \'\'' -a 'pack' -d 'Make a wheel, npm package and GitHub archive per binary'
+complete -c crossdock -n '__crossdock_at \'\'' -a 'assemble' -d 'Write the main npm package and the GitHub installers'
 complete -c crossdock -n '__crossdock_at \'\'' -a 'verify' -d 'Check every package, and the release as a whole'
 complete -c crossdock -n '__crossdock_at \'\'' -a 'publish' -d 'Verify, then upload to npm or PyPI, resumably'
 complete -c crossdock -n '__crossdock_at \'\'' -a 'generate' -d 'Generate CI files from crossdock.toml'
@@ -92,11 +92,13 @@ complete -c crossdock -n '__crossdock_at \'assemble\'' -l config -r -F -d 'The p
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l out -r -F -d 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l allow-missing -d 'Write the main package even if some configured targets have no platform package'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-repository -r -F -d 'The GitHub repository (owner/name) the installers download from; default: [github] repository'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-tag -r -F -d 'The GitHub Release\'s tag the installers download from; default: v<version>'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l dry-run -d 'Write nothing: print the launcher\'s package table as JSON'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l help -s h -d 'Show help and usage information'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l config -r -F -d 'The project\'s crossdock.toml'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
-complete -c crossdock -n '__crossdock_at \'verify\'' -l only -x -a 'npm pypi' -d 'Check only one registry\'s artifacts: \'pypi\' (wheels) or \'npm\' (packages)'
+complete -c crossdock -n '__crossdock_at \'verify\'' -l only -x -a 'github npm pypi' -d 'Check only one channel\'s artifacts: \'pypi\' (wheels), \'npm\' (packages) or \'github\' (archives, checksums, installers)'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l json -d 'Print a machine-readable JSON document'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l help -s h -d 'Show help and usage information'
 complete -c crossdock -n '__crossdock_at \'verify\'' -F

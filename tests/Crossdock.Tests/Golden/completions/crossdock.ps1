@@ -9,7 +9,7 @@ Register-ArgumentCompleter -Native -CommandName crossdock -ScriptBlock {
     # (with their fixed values, if any), and the fixed values of its argument.
     $commands = @{
         '' = @{
-            Subcommands = [ordered]@{'init' = 'Write a crossdock.toml from the project''s own manifest'; 'inspect' = 'Show what binaries are and the tags their packages need'; 'pack' = 'Make a wheel and an npm package from each binary'; 'assemble' = 'Write the main npm package that pins every platform'; 'verify' = 'Check every package, and the release as a whole'; 'publish' = 'Verify, then upload to npm or PyPI, resumably'; 'generate' = 'Generate CI files from crossdock.toml'; 'targets' = 'List the targets and the channels that carry each'; 'completions' = 'Print a completion script for bash, zsh, fish, PowerShell'}
+            Subcommands = [ordered]@{'init' = 'Write a crossdock.toml from the project''s own manifest'; 'inspect' = 'Show what binaries are and the tags their packages need'; 'pack' = 'Make a wheel, npm package and GitHub archive per binary'; 'assemble' = 'Write the main npm package and the GitHub installers'; 'verify' = 'Check every package, and the release as a whole'; 'publish' = 'Verify, then upload to npm or PyPI, resumably'; 'generate' = 'Generate CI files from crossdock.toml'; 'targets' = 'List the targets and the channels that carry each'; 'completions' = 'Print a completion script for bash, zsh, fish, PowerShell'}
             Options = [ordered]@{'--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'; '--version' = 'Show version information'}
             Values = @{}
             Arguments = @()
@@ -34,14 +34,14 @@ Register-ArgumentCompleter -Native -CommandName crossdock -ScriptBlock {
         }
         'assemble' = @{
             Subcommands = [ordered]@{}
-            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--out' = 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--allow-missing' = 'Write the main package even if some configured targets have no platform package'; '--dry-run' = 'Write nothing: print the launcher''s package table as JSON'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
-            Values = @{'--config' = @(); '--out' = @(); '--version' = @()}
+            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--out' = 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--allow-missing' = 'Write the main package even if some configured targets have no platform package'; '--github-repository' = 'The GitHub repository (owner/name) the installers download from; default: [github] repository'; '--github-tag' = 'The GitHub Release''s tag the installers download from; default: v<version>'; '--dry-run' = 'Write nothing: print the launcher''s package table as JSON'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
+            Values = @{'--config' = @(); '--out' = @(); '--version' = @(); '--github-repository' = @(); '--github-tag' = @()}
             Arguments = @()
         }
         'verify' = @{
             Subcommands = [ordered]@{}
-            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--only' = 'Check only one registry''s artifacts: ''pypi'' (wheels) or ''npm'' (packages)'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
-            Values = @{'--config' = @(); '--version' = @(); '--only' = @('npm', 'pypi')}
+            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--only' = 'Check only one channel''s artifacts: ''pypi'' (wheels), ''npm'' (packages) or ''github'' (archives, checksums, installers)'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
+            Values = @{'--config' = @(); '--version' = @(); '--only' = @('github', 'npm', 'pypi')}
             Arguments = @()
         }
         'publish' = @{
