@@ -7,10 +7,13 @@ cd "$(dirname "$0")/.."
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
 # Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, and the real
-# Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline).
-packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip procps)
+# Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline, packaging for the
+# property tests of versions, tags and wheel names).
+packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip python3-packaging procps)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
+# scripts/fuzz.sh drives AFL++.
+if [ "${1:-}" = "--fuzz" ]; then packages+=(afl++); fi
 missing=()
 for package in "${packages[@]}"; do
     dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed" || missing+=("$package")
