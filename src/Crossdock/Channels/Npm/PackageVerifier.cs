@@ -31,9 +31,7 @@ public static class PackageVerifier
                 if (data is null) return true;
                 if (name == "package.json")
                 {
-                    using var buffer = new MemoryStream();
-                    data.CopyTo(buffer);
-                    manifest = PackageManifest.Parse(path, buffer.ToArray());
+                    manifest = PackageManifest.Read(path, data, entry.Length);
                 }
                 else if (name.StartsWith("bin/", StringComparison.Ordinal) && !name.EndsWith(".js", StringComparison.Ordinal))
                 {

@@ -106,14 +106,17 @@ public static class WheelVerifier
                 var buffer = new byte[1 << 16];
                 long size = 0;
                 int read;
-                while ((read = data.Read(buffer)) > 0)
+                // Never past what the headers declare (and one byte more, to notice): a small entry that inflates
+                // to gigabytes (a zip bomb) costs no more than its declared size.
+                while (size <= entry.UncompressedSize && (read = data.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.UncompressedSize + 1 - size))) > 0)
                 {
                     sha256.AppendData(buffer, 0, read);
                     text?.Write(buffer, 0, read);
                     file?.Write(buffer, 0, read);
                     size += read;
                 }
-                if (size != entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds {size} bytes but its headers say {entry.UncompressedSize}");
+                if (size > entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds more than the {entry.UncompressedSize} bytes its headers say");
+                else if (size != entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds {size} bytes but its headers say {entry.UncompressedSize}");
                 contents.Digests[entry.Name] = (RecordFile.UrlSafeBase64(sha256.GetHashAndReset()), size);
             }
             if (text is not null) contents.Text[entry.Name] = Encoding.UTF8.GetString(text.ToArray());
