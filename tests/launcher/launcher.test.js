@@ -15,12 +15,25 @@ const TOKEN = "__CROSSDOCK_CONFIG__";
 const scratch = fs.mkdtempSync(path.join(os.tmpdir(), "crossdock-launcher-"));
 after(() => fs.rmSync(scratch, { recursive: true, force: true }));
 
+// The tests describe a release by one command's view of it ({ name, bin, binaryPathEnv, libcEnv, packages: [{ ...,
+// binary }] }), which is what the decision functions take; crossdock writes the config of every command, which
+// forCommand turns back into that view.
+function written(view) {
+    return {
+        name: view.name,
+        version: view.version,
+        libcEnv: view.libcEnv,
+        commands: [{ name: view.bin, binaryPathEnv: view.binaryPathEnv }],
+        packages: view.packages.map((pkg) => ({ name: pkg.name, os: pkg.os, cpu: pkg.cpu, libc: pkg.libc, binaries: { [view.bin]: pkg.binary } })),
+    };
+}
+
 // What crossdock does: put the config's JSON in place of the one token.
 function render(config) {
     const template = fs.readFileSync(TEMPLATE, "utf8");
     assert.strictEqual(template.split(TOKEN).length, 2, "the template holds the token exactly once");
     // A function as replacement, so "$&" or "$'" in a name stays literal.
-    return template.replace(TOKEN, () => JSON.stringify(config, null, 2));
+    return template.replace(TOKEN, () => JSON.stringify(config.commands ? config : written(config), null, 2));
 }
 
 let rendered = 0;
@@ -141,7 +154,10 @@ describe("the template", () => {
         assert.doesNotMatch(template, /\r/, "LF only: a CR after `node` in the shebang breaks it on Linux and macOS");
         assert.strictEqual(template.split(TOKEN).length, 2);
         assert.match(template, /^const CONFIG = __CROSSDOCK_CONFIG__;$/m);
-        assert.deepStrictEqual(launcher.CONFIG, CONFIG);
+        assert.deepStrictEqual(launcher.CONFIG, written(CONFIG));
+        const view = launcher.forCommand(launcher.CONFIG);
+        assert.deepStrictEqual([view.bin, view.binaryPathEnv], [CONFIG.bin, CONFIG.binaryPathEnv]);
+        assert.deepStrictEqual(view.packages.map((pkg) => pkg.binary), CONFIG.packages.map((pkg) => pkg.binary));
     });
 });
 
@@ -225,6 +241,34 @@ describe("detectLibc", () => {
                 error instanceof launcher.LauncherError &&
                 /MYTOOL_LIBC must be "glibc" or "musl", not "uclibc"/.test(error.message),
         );
+    });
+});
+
+describe("forCommand", () => {
+    const release = {
+        name: "uv",
+        version: "1.0.0",
+        libcEnv: "UV_LIBC",
+        commands: [
+            { name: "uv", binaryPathEnv: "UV_BINARY_PATH" },
+            { name: "uvx", binaryPathEnv: "UVX_BINARY_PATH" },
+        ],
+        packages: [{ name: "uv-linux-x64-gnu", os: "linux", cpu: "x64", libc: "glibc", binaries: { uv: "bin/uv", uvx: "bin/uvx" } }],
+    };
+
+    it("gives the decision functions one command: its name, override variable and each package's executable", () => {
+        const view = launcher.forCommand(release, "uvx");
+        assert.strictEqual(view.bin, "uvx");
+        assert.strictEqual(view.binaryPathEnv, "UVX_BINARY_PATH");
+        assert.strictEqual(view.packages[0].binary, "bin/uvx");
+        assert.strictEqual(view.libcEnv, "UV_LIBC");
+        const chosen = launcher.selectPackage(view, fakeHost(), installed("uv-linux-x64-gnu"));
+        assert.ok(chosen.path.endsWith(path.join("uv-linux-x64-gnu", "bin", "uvx")), chosen.path);
+    });
+
+    it("defaults to the first command, the one the launcher file itself is", () => {
+        assert.strictEqual(launcher.forCommand(release).bin, "uv");
+        assert.strictEqual(launcher.forCommand(release).packages[0].binary, "bin/uv");
     });
 });
 

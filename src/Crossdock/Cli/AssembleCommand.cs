@@ -4,6 +4,7 @@ using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Archives;
 using Crossdock.Plan;
+using Crossdock.Release;
 
 namespace Crossdock.Cli;
 
@@ -25,13 +26,14 @@ internal static class AssembleCommand
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var release = ProjectRelease.From(project, project.ResolveVersion(parse.GetValue(version)), parse.GetRequiredValue(output));
-            var package = MainPackagePlanner.Plan(project, release, parse.GetValue(allowMissing));
+            var plan = ReleaseAssembler.Plan(project, release, parse.GetValue(allowMissing));
+            var package = plan.NpmMainPackage;
             if (parse.GetValue(dryRun))
             {
                 context.Out.WriteLine(MainPackageContent.LauncherConfig(package));
                 return ExitCodes.Success;
             }
-            MainPackageWriter.Write(package, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
+            ReleaseAssembler.Write(plan, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
             context.Out.WriteLine($"{package.Name}@{package.Version}  {Path.GetRelativePath(Environment.CurrentDirectory, package.Path)}");
             foreach (var platform in package.Platforms) context.Out.WriteLine($"  optional {platform.Name}@{platform.Version}  ({platform.Target.Triple})");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();

@@ -21,7 +21,7 @@ internal static class PackCommand
         var jobs = new Option<int>("--jobs") { Description = "Targets packed at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = CommonOptions.DryRun("Write nothing: print the release plan (targets, artifacts, names, versions) as JSON");
         var json = CommonOptions.Json();
-        var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix" };
+        var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
         var command = new Command("pack", "Make a PyPI wheel and an npm platform package from each binary")
         {
@@ -31,13 +31,17 @@ internal static class PackCommand
         {
             var paths = parse.GetRequiredValue(binaries);
             var triples = parse.GetValue(targets) ?? [];
-            if (triples.Length > 0 && triples.Length != paths.Length)
+            var project = ConfigLoader.Load(parse.GetRequiredValue(config));
+            // One --target per path (a binary, or the folder of a target's binaries), none to detect them, or one
+            // --target for all paths when they are the several commands of one target.
+            var oneTarget = triples.Length == 1 && project.Commands.Length > 1;
+            if (triples.Length > 0 && triples.Length != paths.Length && !oneTarget)
             {
-                throw CrossdockException.Usage($"{triples.Length} --target for {paths.Length} binaries: give one --target per binary, or none to detect them");
+                throw CrossdockException.Usage($"{triples.Length} --target for {paths.Length} binaries: give one --target per binary (or per folder of binaries), or none to detect them");
             }
             var request = new PackRequest(
-                ConfigLoader.Load(parse.GetRequiredValue(config)),
-                [.. paths.Select((p, i) => (p, triples.Length > 0 ? triples[i] : null))],
+                project,
+                [.. paths.Select((p, i) => (p, triples.Length == 0 ? null : oneTarget ? triples[0] : triples[i]))],
                 parse.GetValue(version),
                 parse.GetRequiredValue(output),
                 parse.GetRequiredValue(staticTags) == "both" ? StaticLinuxTags.Both : StaticLinuxTags.Target);
@@ -67,7 +71,9 @@ internal static class PackCommand
             context.Out.WriteLine($"{platform.Target.Triple}");
             context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, platform.Wheel.Path)}");
             context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
-            foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {platform.Binary.SourcePath}: {warning}");
+            // A warning is about the binary, or with several commands about the target's binaries together.
+            var subject = platform.Binaries.Commands.Length == 1 ? platform.Binaries.Commands[0].SourcePath : platform.Target.Triple;
+            foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {subject}: {warning}");
         }
     }
 }

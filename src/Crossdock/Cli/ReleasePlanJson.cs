@@ -16,7 +16,7 @@ internal static class ReleasePlanJson
         json.WriteStartObject("project");
         json.WriteString("pypiName", plan.Project.PypiName);
         json.WriteString("npmName", plan.Project.NpmName);
-        json.WriteString("bin", plan.Project.Bin);
+        WriteStrings(json, "commands", plan.Project.Commands);
         json.WriteEndObject();
         json.WriteStartArray("platforms");
         foreach (var platform in plan.Platforms) WritePlatform(json, platform);
@@ -36,12 +36,20 @@ internal static class ReleasePlanJson
     {
         json.WriteStartObject();
         json.WriteString("target", platform.Target.Triple);
-        json.WriteString("binary", platform.Binary.SourcePath);
-        json.WriteNumber("size", platform.Binary.Size);
+        json.WriteStartArray("binaries");
+        foreach (var binary in platform.Binaries.Commands)
+        {
+            json.WriteStartObject();
+            json.WriteString("command", binary.Command);
+            json.WriteString("file", binary.SourcePath);
+            json.WriteNumber("size", binary.Size);
+            json.WriteEndObject();
+        }
+        json.WriteEndArray();
         json.WriteStartObject("wheel");
         json.WriteString("file", platform.Wheel.Path);
         json.WriteString("tag", platform.Wheel.Tag.Compressed);
-        json.WriteString("script", platform.Wheel.ScriptEntry);
+        WriteStrings(json, "scripts", platform.Wheel.ScriptEntries);
         json.WriteEndObject();
         json.WriteStartObject("npm");
         json.WriteString("file", platform.NpmPackage.Path);
@@ -51,11 +59,17 @@ internal static class ReleasePlanJson
         json.WriteString("cpu", platform.NpmPackage.Platform.Cpu);
         if (platform.NpmPackage.Platform.Libc is { } libc) json.WriteString("libc", libc);
         else json.WriteNull("libc");
+        WriteStrings(json, "binaries", platform.NpmPackage.BinaryEntries);
         json.WriteEndObject();
-        json.WriteStartArray("warnings");
-        foreach (var warning in platform.Warnings) json.WriteStringValue(warning);
+        WriteStrings(json, "warnings", platform.Warnings);
+        json.WriteEndObject();
+    }
+
+    private static void WriteStrings(Utf8JsonWriter json, string name, IEnumerable<string> values)
+    {
+        json.WriteStartArray(name);
+        foreach (var value in values) json.WriteStringValue(value);
         json.WriteEndArray();
-        json.WriteEndObject();
     }
 
     private static void Emit(TextWriter output, Action<Utf8JsonWriter> body)

@@ -14,8 +14,10 @@ public static class ConfigLoader
 
     private static readonly Dictionary<string, string[]> Schema = new(StringComparer.Ordinal)
     {
-        ["package"] = ["name", "version", "description", "license", "readme", "homepage", "repository", "bin", "targets"],
-        ["pypi"] = ["name", "requires-python"],
+        ["package"] = ["name", "version", "description", "license", "readme", "homepage", "repository", "bin", "targets",
+            "authors", "maintainers", "keywords", "license-files"],
+        ["package.urls"] = [], // free-form: label = URL
+        ["pypi"] = ["name", "requires-python", "classifiers", "python-source"],
         ["npm"] = ["name", "platform-package"],
         ["build"] = ["language", "command", "binary", "project"],
     };
@@ -38,7 +40,7 @@ public static class ConfigLoader
             {
                 throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] is not a crossdock.toml section{Suggest(section.Name, Schema.Keys)}");
             }
-            foreach (var entry in section.Entries.Where(e => !keys.Contains(e.Key, StringComparer.Ordinal)))
+            foreach (var entry in section.Entries.Where(e => keys.Length > 0 && !keys.Contains(e.Key, StringComparer.Ordinal)))
             {
                 throw CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: unknown key{Suggest(entry.Key, keys)}");
             }
@@ -47,6 +49,7 @@ public static class ConfigLoader
         var pypi = new SectionReader(path, sections.GetValueOrDefault("pypi") ?? new TomlSection("pypi", 0, []));
         var npm = new SectionReader(path, sections.GetValueOrDefault("npm") ?? new TomlSection("npm", 0, []));
         var build = new SectionReader(path, sections.GetValueOrDefault("build") ?? new TomlSection("build", 0, []));
+        var urls = new SectionReader(path, sections.GetValueOrDefault("package.urls") ?? new TomlSection("package.urls", 0, []));
 
         var name = package.RequiredString("name");
         if (!ProjectNames.IsValidPypiName(name)) package.Fail("name", $"'{name}' is not a valid package name (letters, digits, '-', '_', '.'; starting and ending with a letter or digit)");
@@ -58,16 +61,23 @@ public static class ConfigLoader
             version = parsed;
         }
 
-        var bin = package.OptionalString("bin") ?? name;
-        if (!ProjectNames.IsValidCommandName(bin)) package.Fail("bin", $"'{bin}' is not a usable command name");
+        var commands = ReadCommands(package, name);
+        var folder = Path.GetDirectoryName(Path.GetFullPath(path))!;
 
         var readme = package.OptionalString("readme") is { } readmeName
-            ? Path.GetFullPath(Path.Combine(Path.GetDirectoryName(Path.GetFullPath(path))!, readmeName))
+            ? Path.GetFullPath(Path.Combine(folder, readmeName))
             : null;
         if (readme is not null && !File.Exists(readme)) package.Fail("readme", $"'{readme}' does not exist");
 
         var pypiName = pypi.OptionalString("name") ?? name;
         if (!ProjectNames.IsValidPypiName(pypiName)) pypi.Fail("name", $"'{pypiName}' is not a valid PyPI name");
+        var classifiers = pypi.OptionalStringArray("classifiers") ?? [];
+        foreach (var classifier in classifiers)
+        {
+            if (TroveClassifiers.Problem(classifier) is { } problem) pypi.Fail("classifiers", problem);
+        }
+        var pythonSource = pypi.OptionalString("python-source") is { } source ? Path.GetFullPath(Path.Combine(folder, source)) : null;
+        if (pythonSource is not null && !Directory.Exists(pythonSource)) pypi.Fail("python-source", $"'{pythonSource}' is not a folder");
 
         var npmName = npm.OptionalString("name") ?? name.ToLowerInvariant();
         if (ProjectNames.NpmNameProblem(npmName) is { } npmProblem) npm.Fail("name", $"'{npmName}' is not a valid npm name: it {npmProblem}");
@@ -92,11 +102,88 @@ public static class ConfigLoader
             readme,
             package.OptionalString("homepage"),
             package.OptionalString("repository"),
-            bin,
+            commands,
             ReadTargets(package),
-            new PypiConfig(pypiName, pypi.OptionalString("requires-python")),
+            new PypiConfig(pypiName, pypi.OptionalString("requires-python"), classifiers, pythonSource),
             npmConfig,
-            new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project")));
+            new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project")),
+            ReadMetadata(path, folder, package, urls));
+    }
+
+    /// <summary>
+    /// <c>bin</c>: one command name, or a list whose items are names or <c>{ name = "mytool", file = "mytool-cli" }</c>
+    /// for a command packed from a differently named build output. Default: the package name.
+    /// </summary>
+    private static ImmutableArray<CommandConfig> ReadCommands(SectionReader package, string name)
+    {
+        var items = package.OptionalItems("bin") ?? [name];
+        if (items.IsEmpty) package.Fail("bin", "is empty; leave it out for one command named like the package");
+        var commands = new List<CommandConfig>();
+        foreach (var item in items)
+        {
+            CommandConfig command;
+            if (item is TomlInlineTable table)
+            {
+                package.CheckTable("bin", table, "name", "file");
+                var commandName = table["name"] as string
+                    ?? throw package.Failure("bin", "a { ... } command needs name = \"...\" (and file = \"...\" when the build names it differently)");
+                command = new CommandConfig(commandName, table["file"] as string ?? commandName);
+            }
+            else
+            {
+                command = new CommandConfig((string)item, (string)item);
+            }
+            if (!ProjectNames.IsValidCommandName(command.Name)) package.Fail("bin", $"'{command.Name}' is not a usable command name");
+            if (!ProjectNames.IsValidCommandName(command.File)) package.Fail("bin", $"file '{command.File}' of command '{command.Name}' is not a usable file name");
+            if (commands.Any(c => c.Name == command.Name)) package.Fail("bin", $"'{command.Name}' is listed twice");
+            if (commands.Any(c => c.File == command.File)) package.Fail("bin", $"two commands are packed from the same file '{command.File}'");
+            commands.Add(command);
+        }
+        return [.. commands];
+    }
+
+    private static MetadataConfig ReadMetadata(string path, string folder, SectionReader package, SectionReader urls)
+    {
+        var keywords = package.OptionalStringArray("keywords") ?? [];
+        if (keywords.FirstOrDefault(k => k.Contains(',', StringComparison.Ordinal)) is { } comma)
+        {
+            package.Fail("keywords", $"'{comma}' holds a comma, which METADATA's Keywords uses between keywords");
+        }
+        var links = new List<ProjectUrl>();
+        foreach (var (label, url) in urls.StringEntries())
+        {
+            if (label.Length > 32) urls.Fail(label, "the label is longer than the 32 characters PyPI allows");
+            if (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http")) urls.Fail(label, $"'{url}' is not an http(s) URL");
+            links.Add(new ProjectUrl(label, url));
+        }
+        return new MetadataConfig(ReadPeople(package, "authors"), ReadPeople(package, "maintainers"), keywords,
+            [.. ReadLicenseFiles(path, folder, package)], [.. links]);
+    }
+
+    private static ImmutableArray<Person> ReadPeople(SectionReader package, string key)
+    {
+        var people = new List<Person>();
+        foreach (var table in package.OptionalTables(key, "name", "email") ?? [])
+        {
+            var person = new Person(table["name"] as string, table["email"] as string);
+            if (person.Name is null && person.Email is null) package.Fail(key, "each { ... } needs a name, an email, or both");
+            if (person.Email is { } email && !email.Contains('@', StringComparison.Ordinal)) package.Fail(key, $"'{email}' is not an email address");
+            people.Add(person);
+        }
+        return [.. people];
+    }
+
+    private static IEnumerable<LicenseFile> ReadLicenseFiles(string path, string folder, SectionReader package)
+    {
+        var patterns = package.OptionalStringArray("license-files");
+        if (patterns is null) return LicenseFileGlobs.Expand(folder, LicenseFileGlobs.Defaults);
+        foreach (var pattern in patterns)
+        {
+            if (LicenseFileGlobs.Problem(pattern) is { } problem) package.Fail("license-files", problem);
+            // PEP 639: a pattern that matches nothing is an error, so a renamed LICENSE cannot silently drop out.
+            if (!LicenseFileGlobs.Matches(folder, pattern).Any()) package.Fail("license-files", $"'{pattern}' matches no file in {folder}");
+        }
+        return LicenseFileGlobs.Expand(folder, patterns);
     }
 
     private static ImmutableArray<Target> ReadTargets(SectionReader package)
@@ -137,41 +224,5 @@ public static class ConfigLoader
             }
         }
         return row[b.Length];
-    }
-
-    /// <summary>Typed access to one section's keys, failing with file, line and key.</summary>
-    private sealed class SectionReader(string path, TomlSection section)
-    {
-        public string RequiredString(string key) =>
-            OptionalString(key) ?? throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] {key}: required key is missing");
-
-        public string? OptionalString(string key)
-        {
-            var entry = Find(key);
-            if (entry is null) return null;
-            if (entry.Value is not string s) throw Error(entry, "must be a string");
-            if (s.Trim().Length == 0) throw Error(entry, "must not be empty");
-            return s;
-        }
-
-        public ImmutableArray<string>? OptionalStringArray(string key)
-        {
-            var entry = Find(key);
-            if (entry is null) return null;
-            if (entry.Value is not ImmutableArray<object> items || items.Any(i => i is not string)) throw Error(entry, "must be an array of strings");
-            return [.. items.Cast<string>()];
-        }
-
-        [System.Diagnostics.CodeAnalysis.DoesNotReturn]
-        public void Fail(string key, string reason)
-        {
-            var entry = Find(key);
-            throw entry is not null ? Error(entry, reason) : CrossdockException.ForFile(path, $"[{section.Name}] {key}: {reason}");
-        }
-
-        private TomlEntry? Find(string key) => section.Entries.FirstOrDefault(e => e.Key == key);
-
-        private CrossdockException Error(TomlEntry entry, string reason) =>
-            CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: {reason}");
     }
 }

@@ -17,12 +17,16 @@ public sealed record ProjectConfig(
     string? ReadmePath,
     string? Homepage,
     string? Repository,
-    string Bin,
+    ImmutableArray<CommandConfig> Commands,
     ImmutableArray<Target> Targets,
     PypiConfig Pypi,
     NpmConfig Npm,
-    BuildConfig Build)
+    BuildConfig Build,
+    MetadataConfig Metadata)
 {
+    /// <summary>The first command: the one <c>python -m</c> runs and messages name.</summary>
+    public string Bin => Commands[0].Name;
+
     /// <summary>The release version: the one given on the command line wins over the file's.</summary>
     public ReleaseVersion ResolveVersion(string? commandLineVersion)
     {
@@ -36,8 +40,10 @@ public sealed record ProjectConfig(
     }
 }
 
-/// <summary><c>[pypi]</c>: the distribution name on PyPI and the Python versions it installs on.</summary>
-public sealed record PypiConfig(string Name, string? RequiresPython);
+/// <summary><c>[pypi]</c>: the distribution name on PyPI, the Python versions it installs on, its classifiers, and
+/// the folder of the project's own Python package(s) to ship beside the executable (maturin's python-source).</summary>
+/// <param name="PythonSource">Absolute path of the folder, null when the wheel holds only crossdock's module.</param>
+public sealed record PypiConfig(string Name, string? RequiresPython, ImmutableArray<string> Classifiers, string? PythonSource);
 
 /// <summary><c>[npm]</c>: the main package's name and the template naming each platform package.</summary>
 /// <param name="PlatformPackageTemplate">e.g. <c>{name}-{suffix}</c> or <c>@acme/cli-{suffix}</c>.</param>

@@ -8,13 +8,19 @@ namespace Crossdock.Config;
 /// <summary>A TOML value with the 1-based line it was written on, so every config error can name the line.</summary>
 public sealed record TomlEntry(string Key, object Value, int Line);
 
+/// <summary>An inline table value, <c>{ name = "x", file = "y" }</c>: its keys in file order.</summary>
+public sealed record TomlInlineTable(ImmutableArray<TomlEntry> Entries)
+{
+    public object? this[string key] => Entries.FirstOrDefault(e => e.Key == key)?.Value;
+}
+
 /// <summary>A <c>[section]</c> and its keys, in file order.</summary>
 public sealed record TomlSection(string Name, int Line, ImmutableArray<TomlEntry> Entries);
 
 /// <summary>
 /// Reads a TOML file through Tomlyn's syntax tree (not its object model) because the tree keeps line numbers:
 /// "crossdock.toml:7: [package] versoin: unknown key" is the error users need. Values come out as
-/// string, bool, long, or <see cref="ImmutableArray{T}"/> of those.
+/// string, bool, long, <see cref="TomlInlineTable"/>, or <see cref="ImmutableArray{T}"/> of those.
 /// </summary>
 public static class TomlDocument
 {
@@ -46,7 +52,7 @@ public static class TomlDocument
         return [.. sections];
     }
 
-    private static ImmutableArray<TomlEntry> ReadEntries(string path, string section, SyntaxList<KeyValueSyntax> items)
+    private static ImmutableArray<TomlEntry> ReadEntries(string path, string section, IEnumerable<KeyValueSyntax> items)
     {
         var entries = new List<TomlEntry>();
         var lines = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -67,6 +73,7 @@ public static class TomlDocument
         BooleanValueSyntax b => b.Value,
         IntegerValueSyntax i => i.Value,
         ArraySyntax a => a.Items.Select(item => ReadValue(path, section, key, line, item.Value!)).ToImmutableArray(),
+        InlineTableSyntax table => new TomlInlineTable(ReadEntries(path, $"{section}] {key} {{", table.Items.Select(i => i.KeyValue!))),
         _ => throw CrossdockException.AtLine(path, line, $"[{section}] {key}: this kind of value ({value.GetType().Name.Replace("ValueSyntax", "", StringComparison.Ordinal)}) is not used here"),
     };
 

@@ -48,6 +48,13 @@ public static partial class ProjectNames
     /// <summary>A command name users type: no path separators or spaces, usable as a file name everywhere.</summary>
     public static bool IsValidCommandName(string name) => CommandName().IsMatch(name);
 
+    /// <summary>
+    /// A path inside an archive that every file system and unzip take the same way: '/'-separated segments of
+    /// letters, digits, '.', '_', '-', '+', '@' and spaces, none of them empty, "." or "..".
+    /// </summary>
+    public static bool IsPortableArchivePath(string path) =>
+        path.Length > 0 && path.Split('/').All(segment => segment is not ("" or "." or "..") && ArchiveSegment().IsMatch(segment));
+
     [GeneratedRegex(@"^([A-Za-z0-9]|[A-Za-z0-9][A-Za-z0-9._-]*[A-Za-z0-9])$")]
     private static partial Regex PypiName();
 
@@ -60,4 +67,7 @@ public static partial class ProjectNames
 
     [GeneratedRegex(@"^[A-Za-z0-9][A-Za-z0-9._+-]*$")]
     private static partial Regex CommandName();
+
+    [GeneratedRegex(@"^[A-Za-z0-9._+@ -]+$")]
+    private static partial Regex ArchiveSegment();
 }

@@ -5,9 +5,9 @@ using Crossdock.Core.Archives;
 namespace Crossdock.Release;
 
 /// <summary>
-/// Writes one target's packages from its binary in a single pass: the binary is read, hashed and compressed once
-/// (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel and the npm platform package at the
-/// same time. Memory stays at one chunk whatever the binary's size.
+/// Writes one target's packages from its binaries in a single pass each: every binary is read, hashed and
+/// compressed once (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel and the npm platform
+/// package at the same time. Memory stays at one chunk whatever the binaries' sizes.
 /// </summary>
 public static class PlatformPackager
 {
@@ -15,9 +15,12 @@ public static class PlatformPackager
     {
         var wheel = new WheelWriter(wheelOutput, platform.Wheel, timestamp);
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
-        var binary = platform.Binary;
-        var executable = SharedDeflate.Compress(binary.SourcePath, binary.Size, [npm.BeginExecutable(binary.Size), wheel.BeginExecutable()], cancellation);
+        var commands = platform.Binaries.Commands;
+        for (var i = 0; i < commands.Length; i++)
+        {
+            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, [npm.BeginExecutable(i, commands[i].Size), wheel.BeginExecutable(i)], cancellation);
+        }
         npm.Finish();
-        wheel.Finish(executable);
+        wheel.Finish();
     }
 }

@@ -20,9 +20,9 @@ public sealed record ReleasePlan(ProjectRelease Release, ImmutableArray<Platform
     public ReleaseLayout Layout => Release.Layout;
 }
 
-/// <summary>One target's binary and the package each channel makes of it.</summary>
-/// <param name="Warnings">What the binary's headers and its packages' tags say will hurt users.</param>
-public sealed record PlatformRelease(PlatformBinary Binary, WheelArtifact Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
+/// <summary>One target's binaries (one per command) and the package each channel makes of them.</summary>
+/// <param name="Warnings">What the binaries' headers and their packages' tags say will hurt users.</param>
+public sealed record PlatformRelease(PlatformBinaries Binaries, WheelArtifact Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
 {
-    public Target Target => Binary.Target;
+    public Target Target => Binaries.Target;
 }

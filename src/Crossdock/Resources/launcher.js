@@ -13,7 +13,8 @@ const fs = require("fs");
 const os = require("os");
 const path = require("path");
 
-// Written by crossdock: { name, bin, version, binaryPathEnv, libcEnv, packages: [{ name, os, cpu, libc, binary }] }.
+// Written by crossdock: { name, version, libcEnv, commands: [{ name, binaryPathEnv }],
+// packages: [{ name, os, cpu, libc, binaries: { command: path } }] }.
 const CONFIG = __CROSSDOCK_CONFIG__;
 
 // A failure explained to the user in plain words: printed alone, without a stack trace.
@@ -244,7 +245,20 @@ function exitLikeSignal(signal) {
     setTimeout(() => process.exit(status), 100);
 }
 
-function run(target, args) {
+/**
+ * The launcher's view of one command: its name as `bin`, its override variable as `binaryPathEnv`, and each
+ * package's executable for it as `binary`, which is all the decision functions need to know about commands.
+ */
+function forCommand(config, name) {
+    const command = config.commands.find((c) => c.name === name) || config.commands[0];
+    return Object.assign({}, config, {
+        bin: command.name,
+        binaryPathEnv: command.binaryPathEnv,
+        packages: config.packages.map((pkg) => Object.assign({}, pkg, { binary: pkg.binaries[command.name] })),
+    });
+}
+
+function run(target, args, bin) {
     const interactive = attempt(() => require("tty").isatty(0)) === true;
     const handlers = {};
     let child = null;
@@ -261,7 +275,7 @@ function run(target, args) {
     const failed = (error) => {
         release();
         const failure = startFailure(target, error);
-        process.stderr.write(`${CONFIG.bin}: ${failure.message}\n`);
+        process.stderr.write(`${bin}: ${failure.message}\n`);
         process.exitCode = failure.status;
     };
 
@@ -308,19 +322,21 @@ function realHost() {
     };
 }
 
-function main() {
+// Runs `command` (the first one by default): the other commands' launcher files call main with their name.
+function main(command) {
+    const config = forCommand(CONFIG, command);
     let target;
     try {
-        target = selectPackage(CONFIG, realHost(), require.resolve);
+        target = selectPackage(config, realHost(), require.resolve);
     } catch (error) {
         if (!(error instanceof LauncherError)) throw error;
-        process.stderr.write(`${CONFIG.bin}: ${error.message}\n`);
+        process.stderr.write(`${config.bin}: ${error.message}\n`);
         process.exitCode = 1;
         return;
     }
-    run(target, process.argv.slice(2));
+    run(target, process.argv.slice(2), config.bin);
 }
 
-module.exports = { CONFIG, LauncherError, detectLibc, windowsHostIsArm64, selectPackage, startFailure, forwards };
+module.exports = { CONFIG, LauncherError, detectLibc, windowsHostIsArm64, forCommand, selectPackage, startFailure, forwards, main };
 
 if (require.main === module) main();

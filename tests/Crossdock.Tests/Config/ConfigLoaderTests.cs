@@ -1,6 +1,7 @@
 using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Targets;
+using Crossdock.Tests.Support;
 
 namespace Crossdock.Tests.Config;
 
@@ -64,12 +65,79 @@ public sealed class ConfigLoaderTests
     [InlineData("[package]\nname = \"x\"\n[npm]\nname = \"Upper\"\n", "crossdock.toml:4: [npm] name: 'Upper' is not a valid npm name: it must be lower case")]
     [InlineData("[package]\nname = \"x\"\n[npm]\nplatform-package = \"x-bin\"\n", "crossdock.toml:4: [npm] platform-package: must contain {suffix}")]
     [InlineData("[package]\nname = \"x\"\nversion = \"1.0\n", "crossdock.toml:3:")]
+    [InlineData("[package]\nname = \"x\"\nbin = [\"a\", \"a\"]\n", "crossdock.toml:3: [package] bin: 'a' is listed twice")]
+    [InlineData("[package]\nname = \"x\"\nbin = [{ file = \"a-cli\" }]\n", "crossdock.toml:3: [package] bin: a { ... } command needs name")]
+    [InlineData("[package]\nname = \"x\"\nbin = [{ name = \"a\", path = \"b\" }]\n", "crossdock.toml:3: [package] bin: unknown key 'path' in { ... } (allowed: name, file)")]
+    [InlineData("[package]\nname = \"x\"\nbin = [\"my tool\"]\n", "crossdock.toml:3: [package] bin: 'my tool' is not a usable command name")]
+    [InlineData("[package]\nname = \"x\"\nauthors = [\"Ann\"]\n", "crossdock.toml:3: [package] authors: must be an array of { name = \"...\", email = \"...\" } tables")]
+    [InlineData("[package]\nname = \"x\"\nauthors = [{ email = \"ann\" }]\n", "crossdock.toml:3: [package] authors: 'ann' is not an email address")]
+    [InlineData("[package]\nname = \"x\"\nlicense-files = [\"COPYING-NOT-HERE\"]\n", "crossdock.toml:3: [package] license-files: 'COPYING-NOT-HERE' matches no file")]
+    [InlineData("[package]\nname = \"x\"\nlicense-files = [\"../LICENSE\"]\n", "crossdock.toml:3: [package] license-files: '../LICENSE' must not leave the project folder")]
+    [InlineData("[package]\nname = \"x\"\n[package.urls]\nDocs = \"docs.example.com\"\n", "crossdock.toml:4: [package.urls] Docs: 'docs.example.com' is not an http(s) URL")]
+    [InlineData("[package]\nname = \"x\"\n[pypi]\nclassifiers = [\"Programming Language :: Rustt\"]\n", "crossdock.toml:4: [pypi] classifiers: 'Programming Language :: Rustt' is not a classifier PyPI accepts (did you mean 'Programming Language :: Rust'?)")]
     public void Each_problem_is_one_error_naming_file_line_and_key(string toml, string expected)
     {
         var error = Assert.Throws<CrossdockException>(() => ConfigLoader.Parse("crossdock.toml", toml));
 
         Assert.StartsWith(expected, error.Message, StringComparison.Ordinal);
         Assert.DoesNotContain('\n', error.Message);
+    }
+
+    [Fact]
+    public void Commands_are_a_name_a_list_or_tables_naming_the_file_the_build_writes()
+    {
+        Assert.Equal([new CommandConfig("my-tool", "my-tool")], ConfigLoader.Parse("crossdock.toml", Minimal).Commands);
+        Assert.Equal([new CommandConfig("uv", "uv")], ConfigLoader.Parse("crossdock.toml", Minimal + "\nbin = \"uv\"\n").Commands);
+
+        var config = ConfigLoader.Parse("crossdock.toml", Minimal + "\nbin = [{ name = \"mytool\", file = \"mytool-cli\" }, \"mt\"]\n");
+
+        Assert.Equal([new CommandConfig("mytool", "mytool-cli"), new CommandConfig("mt", "mt")], config.Commands);
+        Assert.Equal("mytool", config.Bin);
+    }
+
+    [Fact]
+    public void Metadata_uses_pyprojects_spellings()
+    {
+        using var dir = new TempDir();
+        dir.Write("LICENSE-MIT", "MIT");
+        dir.Write("LICENSE-APACHE", "Apache");
+        dir.Write("docs/NOTICE", "notice");
+        var path = dir.Write("crossdock.toml", Minimal + """
+
+            authors = [{ name = "Ann Example", email = "ann@example.com" }, { name = "Bo" }]
+            maintainers = [{ email = "ops@example.com" }]
+            keywords = ["cli", "packaging"]
+            license-files = ["LICENSE-*", "docs/NOTICE"]
+
+            [package.urls]
+            Documentation = "https://docs.example.com"
+            "Bug Tracker" = "https://github.com/example/x/issues"
+
+            [pypi]
+            classifiers = ["Environment :: Console", "Programming Language :: Rust"]
+            """);
+
+        var config = ConfigLoader.Load(path);
+
+        Assert.Equal([new Person("Ann Example", "ann@example.com"), new Person("Bo", null)], config.Metadata.Authors);
+        Assert.Equal("ops@example.com", config.Metadata.Maintainers.Single().ToString());
+        Assert.Equal(["cli", "packaging"], config.Metadata.Keywords);
+        Assert.Equal(["LICENSE-APACHE", "LICENSE-MIT", "docs/NOTICE"], config.Metadata.LicenseFiles.Select(f => f.RelativePath));
+        Assert.Equal([new ProjectUrl("Documentation", "https://docs.example.com"), new ProjectUrl("Bug Tracker", "https://github.com/example/x/issues")], config.Metadata.Urls);
+        Assert.Equal("https://github.com/example/x/issues", config.Metadata.IssueTracker?.Url);
+        Assert.Equal(["Environment :: Console", "Programming Language :: Rust"], config.Pypi.Classifiers);
+    }
+
+    [Fact]
+    public void Without_license_files_the_usual_licence_files_at_the_top_are_taken()
+    {
+        using var dir = new TempDir();
+        dir.Write("LICENSE", "MIT");
+        dir.Write("COPYING.txt", "GPL");
+        dir.Write("src/LICENSE", "not this one");
+        var path = dir.Write("crossdock.toml", Minimal);
+
+        Assert.Equal(["COPYING.txt", "LICENSE"], ConfigLoader.Load(path).Metadata.LicenseFiles.Select(f => f.RelativePath));
     }
 
     [Fact]

@@ -18,9 +18,9 @@ public static class MainPackageContent
         if (project.Description is { } description) json.WriteString("description", description);
         PackageJsonWriter.WriteCommonFields(json, project);
         json.WriteStartObject("bin");
-        json.WriteString(package.Bin, package.LauncherEntry);
+        foreach (var command in package.Commands) json.WriteString(command, NpmPackageLayout.Launcher(command));
         json.WriteEndObject();
-        PackageJsonWriter.WriteArray(json, "files", package.LauncherEntry);
+        PackageJsonWriter.WriteArray(json, "files", [.. package.Commands.Select(NpmPackageLayout.Launcher), .. project.Metadata.LicenseFiles.Select(f => f.RelativePath)]);
         json.WriteStartObject("engines");
         json.WriteString("node", MainPackageArtifact.NodeEngines);
         json.WriteEndObject();
@@ -28,6 +28,19 @@ public static class MainPackageContent
         foreach (var platform in package.Platforms) json.WriteString(platform.Name, platform.Version);
         json.WriteEndObject();
     });
+
+    /// <summary>
+    /// The launcher file of a command after the first (command names are letters, digits and <c>._+-</c>, so
+    /// they need no escaping in JavaScript): npm links each <c>bin</c> entry to its own file (and writes a
+    /// .cmd shim on Windows, which loses the name it was invoked as), so each command gets a file naming it.
+    /// </summary>
+    public static string CommandLauncher(MainPackageArtifact package, string command) => $"""
+        #!/usr/bin/env node
+        // The `{command}` command of {package.Name}: the launcher in {Path.GetFileName(package.LauncherEntry)}, choosing the {command} executable.
+        "use strict";
+        require("./{Path.GetFileName(package.LauncherEntry)}").main("{command}");
+
+        """.Replace("\r\n", "\n", StringComparison.Ordinal);
 
     /// <summary>The launcher template with this release's packages filled in (the one token it holds).</summary>
     public static string Launcher(MainPackageArtifact package)
@@ -45,10 +58,17 @@ public static class MainPackageContent
         {
             json.WriteStartObject();
             json.WriteString("name", package.Name);
-            json.WriteString("bin", package.Bin);
             json.WriteString("version", package.Version);
-            json.WriteString("binaryPathEnv", NpmNames.BinaryPathVariable(package.Bin));
             json.WriteString("libcEnv", NpmNames.LibcVariable(package.Bin));
+            json.WriteStartArray("commands");
+            foreach (var command in package.Commands)
+            {
+                json.WriteStartObject();
+                json.WriteString("name", command);
+                json.WriteString("binaryPathEnv", NpmNames.BinaryPathVariable(command));
+                json.WriteEndObject();
+            }
+            json.WriteEndArray();
             json.WriteStartArray("packages");
             foreach (var platform in package.Platforms)
             {
@@ -59,7 +79,9 @@ public static class MainPackageContent
                 json.WriteString("cpu", npm.Cpu);
                 if (npm.Libc is { } libc) json.WriteString("libc", libc);
                 else json.WriteNull("libc");
-                json.WriteString("binary", platform.BinaryEntry);
+                json.WriteStartObject("binaries");
+                for (var i = 0; i < package.Commands.Length; i++) json.WriteString(package.Commands[i], platform.BinaryEntries[i]);
+                json.WriteEndObject();
                 json.WriteEndObject();
             }
             json.WriteEndArray();
@@ -81,11 +103,13 @@ public static class MainPackageContent
             text.Append($"# {package.Name}\n\n");
             if (project.Description is { } description) text.Append(description).Append("\n\n");
         }
+        var one = package.Commands.Length == 1;
+        var commands = one ? $"`{package.Bin}`" : string.Join(", ", package.Commands[..^1].Select(c => $"`{c}`")) + $" and `{package.Commands[^1]}`";
         text.Append($"""
-            ## How `{package.Bin}` is installed
+            ## How {commands} {(one ? "is" : "are")} installed
 
-            `{package.Bin}` is a native executable. This package holds only a small launcher; the executable
-            comes from one of the packages below, which npm installs as an optional dependency when its
+            {commands} {(one ? "is a native executable" : "are native executables")}. This package holds only {(one ? "a small launcher; the executable" : "small launchers; the executables")}
+            {(one ? "comes" : "come")} from one of the packages below, which npm installs as an optional dependency when its
             `os`, `cpu` and `libc` match your machine:
 
             | Package | Platform |
@@ -99,9 +123,9 @@ public static class MainPackageContent
         }
         text.Append($"""
 
-            If `{package.Bin}` reports that its platform package is missing, reinstall without `--omit=optional`
+            If {(one ? $"`{package.Bin}`" : "a command")} reports that its platform package is missing, reinstall without `--omit=optional`
             (or `--no-optional`), and don't copy `node_modules` or a lockfile between operating systems.
-            Set `{NpmNames.BinaryPathVariable(package.Bin)}` to run another copy of the executable, or
+            Set {string.Join(" or ", package.Commands.Select(c => $"`{NpmNames.BinaryPathVariable(c)}`"))} to run another copy of {(one ? "the executable" : "an executable")}, or
             `{NpmNames.LibcVariable(package.Bin)}=glibc|musl` to override the C library detected on Linux.
 
             """);

@@ -33,7 +33,7 @@ public static class MainPackagePlanner
             }
             if (found.TryGetValue(target, out var earlier)) throw CrossdockException.ForFile(tarball, $"is a second package for {target.Triple} (the first is {earlier.TarballPath})");
             found[target] = new PlatformPackageRef(target, manifest.Name, manifest.Version, tarball,
-                NpmPackageLayout.Executable(target.ExecutableFileName(config.Bin)));
+                [.. release.Project.Commands.Select(c => NpmPackageLayout.Executable(target.ExecutableFileName(c)))]);
         }
 
         var missing = config.Targets.Where(t => !found.ContainsKey(t)).ToList();
@@ -43,14 +43,16 @@ public static class MainPackagePlanner
             throw CrossdockException.ForFile(npmDirectory, $"has no platform package for {string.Join(", ", missing.Select(t => t.Triple))}; the main package would fail to install there (pass --allow-missing to ship without them)");
         }
         var package = new MainPackageArtifact(config.Npm.Name, version.Semver, Path.Combine(npmDirectory, NpmNames.TarballFileName(config.Npm.Name, version.Semver)),
-            config.Bin, [.. config.Targets.Where(found.ContainsKey).Select(t => found[t])], []);
+            release.Project.Commands, [.. config.Targets.Where(found.ContainsKey).Select(t => found[t])], []);
         return package with
         {
             Files =
             [
-                new PlannedFile(NpmPackageLayout.Entry("package.json"), MainPackageContent.PackageJson(release.Project, package)),
-                new PlannedFile(NpmPackageLayout.Entry("README.md"), MainPackageContent.Readme(release.Project, package)),
-                new PlannedFile(NpmPackageLayout.Entry(package.LauncherEntry), MainPackageContent.Launcher(package), FileModes.Executable),
+                new PlannedText(NpmPackageLayout.Entry("package.json"), MainPackageContent.PackageJson(release.Project, package)),
+                new PlannedText(NpmPackageLayout.Entry("README.md"), MainPackageContent.Readme(release.Project, package)),
+                new PlannedText(NpmPackageLayout.Entry(package.LauncherEntry), MainPackageContent.Launcher(package), FileModes.Executable),
+                .. package.Commands.Skip(1).Select(c => new PlannedText(NpmPackageLayout.Entry(NpmPackageLayout.Launcher(c)), MainPackageContent.CommandLauncher(package, c), FileModes.Executable)),
+                .. PlatformPackagePlanner.LicenseFiles(release.Project),
             ],
         };
     }

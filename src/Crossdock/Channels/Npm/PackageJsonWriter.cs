@@ -28,8 +28,21 @@ internal static class PackageJsonWriter
     /// <summary>The metadata fields shared by every package of a release.</summary>
     public static void WriteCommonFields(Utf8JsonWriter json, ProjectMetadata project)
     {
+        var metadata = project.Metadata;
+        if (!metadata.Keywords.IsEmpty) WriteArray(json, "keywords", [.. metadata.Keywords]);
         if (project.License is { } license) json.WriteString("license", license);
         if (project.Homepage is { } homepage) json.WriteString("homepage", homepage);
+        if (metadata.IssueTracker is { } issues)
+        {
+            json.WriteStartObject("bugs");
+            json.WriteString("url", issues.Url);
+            json.WriteEndObject();
+        }
+        // npm has one author; the other authors and the maintainers are its contributors ("maintainers" in a
+        // package.json is overwritten by the registry with the publishing accounts).
+        if (!metadata.Authors.IsEmpty) json.WriteString("author", metadata.Authors[0].ToString());
+        var contributors = metadata.Authors.Skip(1).Concat(metadata.Maintainers).Select(p => p.ToString()).Distinct().ToArray();
+        if (contributors.Length > 0) WriteArray(json, "contributors", contributors);
         if (project.Repository is { } repository)
         {
             // npm provenance compares repository.url with the CI's repository, in npm's normal form.

@@ -3,6 +3,7 @@ using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Files;
 using Crossdock.Core.Problems;
+using Crossdock.Core.Targets;
 using Crossdock.Inspection;
 using Crossdock.Plan;
 
@@ -59,8 +60,12 @@ public static class PackageVerifier
 
     private static VerifiedArtifact VerifyMain(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
     {
-        if (!manifest.Bin.TryGetValue(config.Bin, out var launcher)) problems.Add("package.json", $"bin has no entry for the command '{config.Bin}'");
-        else if (!entries.ContainsKey(launcher.TrimStart('.', '/'))) problems.Add("package.json", $"bin.{config.Bin} points at {launcher}, which the package does not contain");
+        foreach (var command in config.Commands.Select(c => c.Name))
+        {
+            if (!manifest.Bin.TryGetValue(command, out var launcher)) problems.Add("package.json", $"bin has no entry for the command '{command}'");
+            else if (!entries.ContainsKey(launcher.TrimStart('.', '/'))) problems.Add("package.json", $"bin.{command} points at {launcher}, which the package does not contain");
+        }
+        CheckLicenseFiles(config, entries, problems);
         foreach (var (name, range) in manifest.OptionalDependencies.Where(d => !ReleaseVersion.TryParse(d.Value, out _, out _)))
         {
             problems.Add("package.json", $"optional dependency {name} is pinned to '{range}', not an exact version");
@@ -82,24 +87,40 @@ public static class PackageVerifier
             problems.Add("package.json", $"os/cpu/libc are {manifest.DeclaredPlatform}, {target.Triple} needs {target.NpmPlatform}");
         }
 
-        var binary = NpmPackageLayout.Executable(target.ExecutableFileName(config.Bin));
+        foreach (var command in config.Commands)
+        {
+            CheckExecutable(NpmPackageLayout.Executable(target.ExecutableFileName(command.Name)), target, entries, executables, problems);
+        }
+        CheckLicenseFiles(config, entries, problems);
+        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [target]);
+    }
+
+    /// <summary>A command's executable is there, executable, and really a program for the package's target.</summary>
+    private static void CheckExecutable(string binary, Target target, Dictionary<string, (UnixFileMode Mode, long Size)> entries, Dictionary<string, string> executables, ProblemList problems)
+    {
         if (!entries.TryGetValue(binary, out var entry) || !executables.TryGetValue(binary, out var extracted))
         {
             problems.Add("binary", $"package/{binary} is missing");
+            return;
         }
-        else
+        if (!FileModes.IsExecutable((int)entry.Mode)) problems.Add("binary", $"package/{binary} is not executable (mode {Convert.ToString((int)entry.Mode, 8)})");
+        try
         {
-            if (!FileModes.IsExecutable((int)entry.Mode)) problems.Add("binary", $"package/{binary} is not executable (mode {Convert.ToString((int)entry.Mode, 8)})");
-            try
-            {
-                var inspection = BinaryInspector.Inspect(extracted);
-                if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"package/{binary} {why}, as the package name claims");
-            }
-            catch (CrossdockException e)
-            {
-                problems.Add("binary", $"package/{binary} {e.Reason}");
-            }
+            var inspection = BinaryInspector.Inspect(extracted);
+            if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"package/{binary} {why}, as the package name claims");
         }
-        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [target]);
+        catch (CrossdockException e)
+        {
+            problems.Add("binary", $"package/{binary} {e.Reason}");
+        }
+    }
+
+    /// <summary>Every licence file of the project travels in every package.</summary>
+    private static void CheckLicenseFiles(ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
+    {
+        foreach (var file in config.Metadata.LicenseFiles.Where(f => !entries.ContainsKey(f.RelativePath)))
+        {
+            problems.Add("licenses", $"package/{file.RelativePath} is missing: the project's licence file must travel with the package");
+        }
     }
 }

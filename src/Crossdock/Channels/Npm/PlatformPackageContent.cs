@@ -21,7 +21,7 @@ public static class PlatformPackageContent
             PackageJsonWriter.WriteArray(json, "os", package.Platform.Os);
             PackageJsonWriter.WriteArray(json, "cpu", package.Platform.Cpu);
             if (package.Platform.Libc is { } libc) PackageJsonWriter.WriteArray(json, "libc", libc);
-            PackageJsonWriter.WriteArray(json, "files", package.BinaryEntry);
+            PackageJsonWriter.WriteArray(json, "files", [.. package.BinaryEntries, .. project.Metadata.LicenseFiles.Select(f => f.RelativePath)]);
             json.WriteBoolean("preferUnplugged", true);
         });
     }
@@ -32,7 +32,7 @@ public static class PlatformPackageContent
         var text = $"""
             # {package.Name}
 
-            The `{project.Bin}` executable of [{project.NpmName}](https://www.npmjs.com/package/{project.NpmName}) for
+            The {Commands(project)} of [{project.NpmName}](https://www.npmjs.com/package/{project.NpmName}) for
             {package.Platform.Os} {package.Platform.Cpu}{libc} (`{targetTriple}`).
 
             Do not install this package directly: install `{project.NpmName}`, which lists every platform package
@@ -41,4 +41,10 @@ public static class PlatformPackageContent
             """;
         return text.Replace("\r\n", "\n", StringComparison.Ordinal);
     }
+
+    /// <summary>"The `mytool` executable" or "The `mytool` and `mt` executables".</summary>
+    internal static string Commands(ProjectMetadata project) =>
+        project.Commands.Length == 1
+            ? $"`{project.Bin}` executable"
+            : string.Join(", ", project.Commands[..^1].Select(c => $"`{c}`")) + $" and `{project.Commands[^1]}` executables";
 }

@@ -1,4 +1,3 @@
-using System.Text;
 using Crossdock.Core.Archives;
 using Crossdock.Core.Files;
 
@@ -17,12 +16,13 @@ public sealed class PlatformPackageWriter
     {
         _package = package;
         _tar = new TarGzWriter(output, timestamp);
-        foreach (var file in package.Files) _tar.AddFile(file.Entry, Encoding.UTF8.GetBytes(file.Text), file.Mode);
+        foreach (var file in package.Files) _tar.AddFile(file.Entry, file.Contents(), file.Mode);
     }
 
-    /// <summary>The executable's tar entry, for the compressing pass to write into.</summary>
-    public ISplicedEntry BeginExecutable(long size) => _tar.BeginSplicedFile(NpmPackageLayout.Entry(_package.BinaryEntry), size, FileModes.Executable);
+    /// <summary>The tar entry of command <paramref name="index"/>'s executable, for the compressing pass to write into.</summary>
+    public ISplicedEntry BeginExecutable(int index, long size) =>
+        _tar.BeginSplicedFile(NpmPackageLayout.Entry(_package.BinaryEntries[index]), size, FileModes.Executable);
 
-    /// <summary>After the executable's entry ended: the end of the archive and the gzip trailer.</summary>
+    /// <summary>After every executable's entry ended: the end of the archive and the gzip trailer.</summary>
     public void Finish() => _tar.Finish();
 }

@@ -1,3 +1,4 @@
+using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Problems;
 
@@ -50,10 +51,27 @@ internal static class WheelMetadataChecks
         {
             problems.Add("METADATA", $"Description-Content-Type '{contentType}' cannot be rendered by PyPI (use text/markdown, text/x-rst or text/plain)");
         }
+        foreach (var classifier in metadata.All("Classifier"))
+        {
+            if (TroveClassifiers.Problem(classifier) is { } problem) problems.Add("METADATA", $"Classifier {problem}");
+        }
         if (metadata.Body.Trim().Length > 0 && contentType is null)
         {
             // twine renders an untyped description as reStructuredText, and fails it on the first markup error.
             problems.Add("METADATA", "the long description has no Description-Content-Type; PyPI would render it as reStructuredText");
         }
+    }
+
+    /// <summary>
+    /// PEP 639: every License-File is in the wheel under <c>.dist-info/licenses/</c>, and every licence file of the
+    /// project is named there, so none is lost on the way.
+    /// </summary>
+    public static void CheckLicenseFiles(string? text, string distInfo, IEnumerable<string> entries, IEnumerable<LicenseFile> expected, ProblemList problems)
+    {
+        if (text is null) return;
+        var named = HeaderFile.Parse(text).All("License-File").ToList();
+        var present = entries.ToHashSet(StringComparer.Ordinal);
+        foreach (var file in named.Where(f => !present.Contains($"{distInfo}/licenses/{f}"))) problems.Add("licenses", $"License-File {file} is not in {distInfo}/licenses/");
+        foreach (var file in expected.Where(f => !named.Contains(f.RelativePath))) problems.Add("licenses", $"the licence file {file.RelativePath} is not in the wheel (no License-File names it)");
     }
 }

@@ -50,6 +50,33 @@ public static class WheelPlatformTags
         }
     }
 
+    /// <summary>
+    /// The tags of one wheel holding several binaries (one per command): only tags every binary honours, so the
+    /// highest glibc level and macOS minimum among them, and musllinux only when each binary may carry it.
+    /// </summary>
+    public static PlatformTagDecision ForBinaries(Target target, IReadOnlyList<BinaryInspection> inspections, StaticLinuxTags staticTags = StaticLinuxTags.Target)
+    {
+        var decisions = inspections.Select(i => ForTarget(target, i, staticTags)).ToList();
+        if (decisions.Count == 1) return decisions[0];
+        var warnings = decisions.SelectMany(d => d.Warnings).Distinct().ToImmutableArray();
+        if (decisions.All(d => d.Macos is not null))
+        {
+            var macos = decisions.Max(d => d.Macos!.Value);
+            return new PlatformTagDecision(new PlatformTagSet([$"macosx_{MacosTagVersion(macos)}_{target.Arch.MacosWheelArch}"]), null, macos, warnings);
+        }
+        var tags = new List<string>();
+        GlibcVersion? level = null;
+        if (decisions.All(d => d.Manylinux is not null))
+        {
+            level = decisions.Max(d => d.Manylinux!.Value);
+            tags.AddRange(Manylinux(level.Value, target.Arch));
+        }
+        var musllinux = $"musllinux_{MusllinuxVersion}_{target.Arch.LinuxWheelArch}";
+        if (decisions.All(d => d.Tags.Tags.Contains(musllinux))) tags.Add(musllinux);
+        if (tags.Count == 0) tags.AddRange(decisions.Select(d => d.Tags.Tags).Aggregate((a, b) => [.. a.Intersect(b, StringComparer.Ordinal)]));
+        return new PlatformTagDecision(new PlatformTagSet(tags), level, null, warnings);
+    }
+
     /// <summary>Tags for a fat Mach-O: each slice's tag, plus universal2 when it holds exactly x86_64 and arm64.</summary>
     public static PlatformTagDecision ForFatMachO(BinaryInspection inspection)
     {

@@ -45,8 +45,23 @@ public static class WheelVerifier
             var contents = ReadContents(zip, problems, $"{p.Dist}-{p.Version}.data/scripts/", scratchFolder);
             WheelRecordChecks.Check(zip, contents.Digests, contents.Text, $"{distInfo}/RECORD", problems);
             WheelMetadataChecks.CheckWheelFile(contents.Text.GetValueOrDefault($"{distInfo}/WHEEL"), tag3, problems);
-            WheelMetadataChecks.CheckMetadata(contents.Text.GetValueOrDefault($"{distInfo}/METADATA"), p.Dist, p.Version, problems);
-            CheckExecutable(contents.Scripts, platform, targets, problems);
+            var metadata = contents.Text.GetValueOrDefault($"{distInfo}/METADATA");
+            WheelMetadataChecks.CheckMetadata(metadata, p.Dist, p.Version, problems);
+            WheelMetadataChecks.CheckLicenseFiles(metadata, distInfo, contents.Digests.Keys, config.Metadata.LicenseFiles, problems);
+            CheckPythonSource(config, contents.Digests, problems);
+            var scriptsPrefix = $"{p.Dist}-{p.Version}.data/scripts/";
+            var windows = targets.Any(t => t.Os == OperatingSystemFamily.Windows);
+            foreach (var command in config.Commands)
+            {
+                var entry = scriptsPrefix + command.Name + (windows ? ".exe" : "");
+                if (contents.Scripts.All(s => s.Entry != entry)) problems.Add("binary", $"{entry} is missing: the wheel does not install the command '{command.Name}'");
+            }
+            foreach (var script in contents.Scripts)
+            {
+                var command = Path.GetFileNameWithoutExtension(script.Entry[scriptsPrefix.Length..]);
+                if (config.Commands.All(c => c.Name != command)) problems.Add("binary", $"{script.Entry} is not one of the commands ({string.Join(", ", config.Commands.Select(c => c.Name))})");
+                else CheckExecutable(script, platform, targets, problems);
+            }
         }
         catch (CrossdockException e)
         {
@@ -125,14 +140,20 @@ public static class WheelVerifier
         return contents;
     }
 
-    private static void CheckExecutable(List<(string Entry, string ExtractedPath, int Mode)> scripts, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
+    /// <summary>The project's own Python files (<c>[pypi] python-source</c>) are in the wheel, each with the folder's bytes.</summary>
+    private static void CheckPythonSource(ProjectConfig config, Dictionary<string, (string Sha256, long Size)> digests, ProblemList problems)
     {
-        if (scripts.Count != 1)
+        if (config.Pypi.PythonSource is not { } folder) return;
+        foreach (var file in PythonSource.Files(folder))
         {
-            problems.Add("binary", scripts.Count == 0 ? "no executable under .data/scripts/" : $"{scripts.Count} files under .data/scripts/; crossdock wheels carry one executable");
-            return;
+            if (!digests.TryGetValue(file.Entry, out var digest)) problems.Add("python-source", $"{file.Entry} from {folder} is missing");
+            else if (digest.Sha256 != RecordFile.UrlSafeBase64(SHA256.HashData(File.ReadAllBytes(file.SourcePath)))) problems.Add("python-source", $"{file.Entry} differs from {file.SourcePath}");
         }
-        var (entry, extracted, mode) = scripts[0];
+    }
+
+    private static void CheckExecutable((string Entry, string ExtractedPath, int Mode) script, PlatformTagSet platform, ImmutableArray<Target> targets, ProblemList problems)
+    {
+        var (entry, extracted, mode) = script;
         if (!FileModes.IsExecutable(mode)) problems.Add("binary", $"{entry} is not executable (mode {Convert.ToString(mode & 0xfff, 8)})");
         BinaryInspection inspection;
         try

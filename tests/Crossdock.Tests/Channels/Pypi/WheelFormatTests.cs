@@ -98,7 +98,7 @@ public sealed class WheelFormatTests(AllTargetsRelease allTargets) : IClassFixtu
         using var zip = ZipFile.OpenRead(allTargets.Release.Wheel("win_amd64"));
 
         Assert.Equal(
-            ["my_tool-1.2.0b1.data/scripts/mytool.exe", "my_tool/__init__.py", "my_tool/__main__.py",
+            ["my_tool-1.2.0b1.data/scripts/mytool.exe", "my_tool/__init__.py", "my_tool/__main__.py", "my_tool/_find_bin.py",
              "my_tool-1.2.0b1.dist-info/METADATA", "my_tool-1.2.0b1.dist-info/WHEEL", "my_tool-1.2.0b1.dist-info/RECORD"],
             zip.Entries.Select(e => e.FullName));
         Assert.All(zip.Entries, e => Assert.Equal(new DateTimeOffset(2023, 11, 14, 22, 13, 20, TimeSpan.Zero).DateTime, e.LastWriteTime.DateTime));
@@ -125,7 +125,7 @@ public sealed class WheelFormatTests(AllTargetsRelease allTargets) : IClassFixtu
         }
     }
 
-    private static string RelabelMetadataVersion(string wheel, string folder)
+    internal static string RelabelMetadataVersion(string wheel, string folder)
     {
         var copy = Path.Combine(folder, Path.GetFileName(wheel));
         using var source = ZipFile.OpenRead(wheel);
