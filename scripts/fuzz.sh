@@ -171,7 +171,7 @@ for finding in "$findings"/default/crashes/id:* "$findings"/default/hangs/id:*; 
     saved=$((saved + 1))
     [ "$saved" -le 20 ] || break
     minimized=$out/$target/minimized
-    if ! nice -n 10 afl-tmin -i "$finding" -o "$minimized" -t 5000 -m none -- dotnet "$bin/Crossdock.Fuzz.dll" "$target" >/dev/null 2>&1; then
+    if ! timeout 30 nice -n 10 afl-tmin -i "$finding" -o "$minimized" -t 5000 -m none -- dotnet "$bin/Crossdock.Fuzz.dll" "$target" >/dev/null 2>&1; then
         cp "$finding" "$minimized"
     fi
     name=afl-$(sha256sum "$minimized" | cut -c1-12)

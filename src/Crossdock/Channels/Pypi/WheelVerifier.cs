@@ -115,7 +115,8 @@ public static class WheelVerifier
             var isScript = entry.Name.StartsWith(scriptsPrefix, StringComparison.Ordinal);
             var keepText = entry.Name.Contains(".dist-info/", StringComparison.Ordinal) && entry.UncompressedSize < 10 << 20;
             using var text = keepText ? new MemoryStream() : null;
-            var extracted = isScript ? Path.Combine(scratchFolder, $"{contents.Scripts.Count}-{Path.GetFileName(entry.Name)}") : null;
+            // Named by position, not by the entry's name, which may hold any bytes (a NUL is not a valid path; found by fuzzing).
+            var extracted = isScript ? Path.Combine(scratchFolder, $"script-{contents.Scripts.Count}") : null;
             using (var file = extracted is null ? null : File.Create(extracted))
             {
                 var buffer = new byte[1 << 16];
