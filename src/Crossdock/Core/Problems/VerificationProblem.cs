@@ -20,5 +20,5 @@ public sealed class ProblemList(string file)
     /// bytes: control characters are shown as '?' so each problem stays one line (found by fuzzing).
     /// </summary>
     public void Add(string check, string message) =>
-        _problems.Add(new VerificationProblem(File, check, message.Any(char.IsControl) ? new string([.. message.Select(c => char.IsControl(c) ? '?' : c)]) : message));
+        _problems.Add(new VerificationProblem(File, check, CrossdockException.OneLine(message)));
 }
