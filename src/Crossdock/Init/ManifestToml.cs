@@ -1,3 +1,4 @@
+using Crossdock.Config;
 using Crossdock.Core;
 using Tomlyn;
 using Tomlyn.Model;
@@ -13,14 +14,19 @@ public static class ManifestToml
 {
     public static TomlTable Read(string path)
     {
+        var text = File.ReadAllText(path);
         try
         {
-            return TomlSerializer.Deserialize(File.ReadAllText(path), ManifestTomlContext.Default.TomlTable)
+            return TomlSerializer.Deserialize(text, ManifestTomlContext.Default.TomlTable)
                 ?? throw CrossdockException.ForFile(path, "is empty");
         }
         catch (TomlException e)
         {
             throw CrossdockException.ForFile(path, $"is not valid TOML: {e.Message}", e);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw TomlEscapes.Explain(path, text, e);
         }
     }
 
