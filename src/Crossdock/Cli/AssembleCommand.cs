@@ -18,7 +18,7 @@ internal static class AssembleCommand
         var version = CommonOptions.Version();
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main package even if some configured targets have no platform package" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
-        var command = new Command("assemble", "Write the main npm package: exact-pinned optional dependencies on the platform packages and a launcher")
+        var command = new Command("assemble", "Write the main npm package that pins every platform")
         {
             config, output, version, allowMissing, dryRun,
         };

@@ -1,4 +1,5 @@
 using System.CommandLine;
+using System.CommandLine.Help;
 using Crossdock.Core;
 
 namespace Crossdock.Cli;
@@ -8,20 +9,19 @@ public static class CrossdockCli
 {
     public static int Run(string[] args, CliContext context)
     {
-        var root = new RootCommand("Turn per-platform native binaries into correctly tagged PyPI wheels and npm packages.");
-        root.Subcommands.Add(InitCommand.Create(context));
-        root.Subcommands.Add(InspectCommand.Create(context));
-        root.Subcommands.Add(PackCommand.Create(context));
-        root.Subcommands.Add(AssembleCommand.Create(context));
-        root.Subcommands.Add(VerifyCommand.Create(context));
-        root.Subcommands.Add(PublishCommand.Create(context));
-        root.Subcommands.Add(GenerateCommand.Create(context));
-
+        var root = Build(context);
+        // "crossdock help pack", as git and cargo take it, is "crossdock pack --help".
+        if (args is ["help", .. var rest]) args = [.. rest, "--help"];
         var parse = root.Parse(args);
-        var usageError = parse.Errors.Count > 0 ? parse.Errors[0].Message : UnknownOption(parse);
-        if (usageError is not null)
+        if (UsageErrors.Describe(parse) is { } usageError)
         {
-            context.Error.WriteLine($"crossdock: {usageError} (see '{("crossdock " + CommandPath(parse)).Trim()} --help')");
+            context.Error.WriteLine($"crossdock: {usageError}");
+            return ExitCodes.Usage;
+        }
+        if (UsageErrors.NeedsSubcommand(parse))
+        {
+            // "crossdock" or "crossdock publish" alone: the help, where the user looks for the next word (exit 2, like clap).
+            ShowHelp(root, parse.CommandResult.Command, context.Error);
             return ExitCodes.Usage;
         }
         try
@@ -65,22 +65,47 @@ public static class CrossdockCli
     }
 
     /// <summary>
-    /// System.CommandLine hands an unknown "--flag" to a variadic FILE argument; a typo'd option must be a
-    /// usage error, not a "no such file". (A file really named like an option can be passed as ./-name.)
+    /// The command tree, in the order a release uses the commands; help ends with each command's examples. The
+    /// root is a plain command named crossdock (a RootCommand takes the executable's file name, which under a
+    /// test host or a renamed binary is not what users type), with the help and version options RootCommand adds.
     /// </summary>
-    private static string? UnknownOption(ParseResult parse) =>
-        parse.Tokens
-            .Where(t => t.Type == System.CommandLine.Parsing.TokenType.Argument && t.Value.Length > 1 && t.Value[0] == '-')
-            .Select(t => $"Unrecognized option '{t.Value}'.")
-            .FirstOrDefault();
-
-    private static string CommandPath(ParseResult parse)
+    internal static Command Build(CliContext context)
     {
-        var names = new List<string>();
-        for (var result = parse.CommandResult; result.Parent is System.CommandLine.Parsing.CommandResult parent; result = parent)
+        var root = new Command("crossdock", "Ship a native command-line tool to PyPI and npm from the binaries your CI build matrix makes")
         {
-            names.Insert(0, result.Command.Name);
+            new HelpOption(),
+            new VersionOption(),
+            InitCommand.Create(context),
+            InspectCommand.Create(context),
+            PackCommand.Create(context),
+            AssembleCommand.Create(context),
+            VerifyCommand.Create(context),
+            PublishCommand.Create(context),
+            GenerateCommand.Create(context),
+            TargetsCommand.Create(context),
+            CompletionsCommand.Create(context),
+        };
+        // Redirected output has no width: never wrap (the standard help measures the console only when it is one).
+        ExamplesHelpAction.Install(root, context.OutputIsTerminal ? TerminalWidth() : int.MaxValue);
+        return root;
+    }
+
+    private static void ShowHelp(Command root, Command command, TextWriter output)
+    {
+        var path = HelpExamples.Key(command);
+        var words = path.Length == 0 ? [] : path.Split(' ');
+        root.Parse([.. words, "--help"]).Invoke(new InvocationConfiguration { Output = output, Error = output });
+    }
+
+    private static int TerminalWidth()
+    {
+        try
+        {
+            return Console.WindowWidth > 0 ? Console.WindowWidth : int.MaxValue;
         }
-        return string.Join(' ', names).Trim();
+        catch (IOException)
+        {
+            return int.MaxValue;
+        }
     }
 }

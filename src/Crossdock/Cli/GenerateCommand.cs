@@ -16,7 +16,7 @@ internal static class GenerateCommand
         var config = CommonOptions.Config();
         var check = new Option<bool>("--check") { Description = "Write nothing; exit 1 and print a diff when the workflow on disk is not what would be generated" };
         var force = new Option<bool>("--force") { Description = "Replace a release.yml that crossdock did not generate" };
-        var command = new Command("github", "Write the GitHub Actions release workflow (.github/workflows/release.yml)") { config, check, force };
+        var command = new Command("github", "Write .github/workflows/release.yml from crossdock.toml") { config, check, force };
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));

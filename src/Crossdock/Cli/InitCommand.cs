@@ -14,14 +14,14 @@ internal static class InitCommand
     public static Command Create(CliContext context)
     {
         var force = new Option<bool>("--force") { Description = "Overwrite an existing crossdock.toml" };
-        var folder = new Argument<string>("DIR") { Description = "The project folder", Arity = ArgumentArity.ZeroOrOne, DefaultValueFactory = _ => "." };
-        var command = new Command("init", "Write a commented crossdock.toml from Cargo.toml, go.mod, build.zig.zon, a NativeAOT .csproj, package.json or pyproject.toml")
+        var folder = new Argument<string?>("DIR") { Description = "The project folder, with its Cargo.toml, go.mod, build.zig.zon, NativeAOT .csproj, package.json or pyproject.toml (default: .)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("init", "Write a crossdock.toml from the project's own manifest")
         {
             force, folder,
         };
         command.SetAction(parse =>
         {
-            var result = ConfigInitializer.Run(parse.GetRequiredValue(folder), parse.GetValue(force));
+            var result = ConfigInitializer.Run(parse.GetValue(folder) ?? ".", parse.GetValue(force));
             foreach (var note in result.Notes) context.Error.WriteLine($"note: {note}");
             var language = result.Facts.Language is { } l ? $"{l} project" : "project";
             context.Out.WriteLine($"wrote {result.Path} ({language} '{result.Facts.Name}', command '{result.Facts.Bin}')");

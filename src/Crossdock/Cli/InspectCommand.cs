@@ -12,7 +12,7 @@ internal static class InspectCommand
     {
         var json = new Option<bool>("--json") { Description = "Print one JSON array, one object per file" };
         var files = new Argument<string[]>("FILE") { Arity = ArgumentArity.OneOrMore, Description = "Binaries to inspect (never executed)" };
-        var command = new Command("inspect", "Report the OS, architecture, libc, glibc/macOS minimum and package tags of binaries") { json, files };
+        var command = new Command("inspect", "Show what binaries are and the tags their packages need") { json, files };
         command.SetAction(parse => Run(context, parse.GetRequiredValue(files), parse.GetValue(json)));
         return command;
     }

@@ -15,15 +15,14 @@ internal static class PackCommand
         var config = CommonOptions.Config();
         var output = CommonOptions.Out();
         var version = CommonOptions.Version();
-        var targets = new Option<string[]>("--target") { Description = "Target triple of the binary (repeat once per binary, in order); detected when omitted", Arity = ArgumentArity.ZeroOrMore };
-        var staticTags = new Option<string>("--static-linux-tags") { Description = "Wheel tags for fully static Linux binaries: 'target' (the target's family) or 'both' (manylinux and musllinux)", DefaultValueFactory = _ => "target" };
-        staticTags.AcceptOnlyFromAmong("target", "both");
+        var targets = CommonOptions.Target("Target triple of the binary (repeat once per binary, in order; 'crossdock targets' lists them); detected when omitted");
+        var staticTags = CommonOptions.OneOf(new Option<string>("--static-linux-tags") { Description = "Wheel tags for fully static Linux binaries: 'target' (the target's family) or 'both' (manylinux and musllinux)", DefaultValueFactory = _ => "target" }, "target", "both");
         var jobs = new Option<int>("--jobs") { Description = "Targets packed at once (default: the number of cores)", DefaultValueFactory = _ => Environment.ProcessorCount };
         var dryRun = CommonOptions.DryRun("Write nothing: print the release plan (targets, artifacts, names, versions) as JSON");
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a PyPI wheel and an npm platform package from each binary")
+        var command = new Command("pack", "Make a wheel and an npm package from each binary")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };

@@ -25,7 +25,7 @@ internal static class PublishNpmCommand
         var provenance = new Option<bool>("--provenance") { Description = "Publish with npm provenance (in GitHub Actions with id-token: write)" };
         var dryRun = CommonOptions.DryRun();
         var json = CommonOptions.Json();
-        var command = new Command("npm", "Publish the npm packages: platform packages first, the main package last; resumable")
+        var command = new Command("npm", "Publish the platform packages, then the main package; resumable")
         {
             config, output, version, registry, tag, provenance, dryRun, json,
         };

@@ -21,7 +21,7 @@ internal static class PublishPypiCommand
         var skipExisting = new Option<bool>("--skip-existing") { Description = "Skip wheels the repository already has with the same contents (to finish an interrupted release)" };
         var dryRun = CommonOptions.DryRun();
         var json = CommonOptions.Json();
-        var command = new Command("pypi", "Upload the wheels to PyPI, TestPyPI or another repository (token from PYPI_TOKEN, TWINE_PASSWORD or ~/.pypirc)")
+        var command = new Command("pypi", "Upload the wheels to PyPI, TestPyPI or a ~/.pypirc repository")
         {
             config, output, version, repository, repositoryUrl, skipExisting, dryRun, json,
         };

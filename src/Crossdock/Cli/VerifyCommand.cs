@@ -16,14 +16,13 @@ internal static class VerifyCommand
         var config = CommonOptions.Config();
         var version = CommonOptions.Version();
         var json = CommonOptions.Json();
-        var only = new Option<string?>("--only") { Description = "Check only one registry's artifacts: 'pypi' (wheels) or 'npm' (packages)" };
-        only.AcceptOnlyFromAmong("pypi", "npm");
-        var directory = new Argument<string>("DIR") { Description = "The release folder (pypi/ and npm/ inside)", DefaultValueFactory = _ => "dist" };
-        var command = new Command("verify", "Check every wheel and npm package of a release, and the release as a whole") { config, version, only, json, directory };
+        var only = CommonOptions.OneOf(new Option<string?>("--only") { Description = "Check only one registry's artifacts: 'pypi' (wheels) or 'npm' (packages)" }, "pypi", "npm");
+        var directory = new Argument<string?>("DIR") { Description = "The release folder, with pypi/ and npm/ inside (default: dist)", Arity = ArgumentArity.ZeroOrOne };
+        var command = new Command("verify", "Check every package, and the release as a whole") { config, version, only, json, directory };
         command.SetAction(parse =>
         {
             var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, _ => VerificationScope.All };
-            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetRequiredValue(directory), parse.GetValue(version), scope);
+            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetValue(directory) ?? "dist", parse.GetValue(version), scope);
             Print(context, report, parse.GetValue(json));
             return report.Ok ? ExitCodes.Success : ExitCodes.Failure;
         });

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Crossdock.Core;
 using Crossdock.Core.Targets;
+using Crossdock.Core.Text;
 
 namespace Crossdock.Config;
 
@@ -38,11 +39,11 @@ public static class ConfigLoader
         {
             if (!Schema.TryGetValue(section.Name, out var keys))
             {
-                throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] is not a crossdock.toml section{Suggest(section.Name, Schema.Keys)}");
+                throw CrossdockException.AtLine(path, section.Line, $"[{section.Name}] is not a crossdock.toml section{Suggestions.DidYouMean(section.Name, Schema.Keys)}");
             }
             foreach (var entry in section.Entries.Where(e => keys.Length > 0 && !keys.Contains(e.Key, StringComparer.Ordinal)))
             {
-                throw CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: unknown key{Suggest(entry.Key, keys)}");
+                throw CrossdockException.AtLine(path, entry.Line, $"[{section.Name}] {entry.Key}: unknown key{Suggestions.DidYouMean(entry.Key, keys)}");
             }
         }
         var package = sections.TryGetValue("package", out var p) ? new SectionReader(path, p) : throw CrossdockException.ForFile(path, "the [package] section is required");
@@ -195,34 +196,10 @@ public static class ConfigLoader
         foreach (var triple in triples.Value)
         {
             var target = TargetTable.FindByTriple(triple);
-            if (target is null) package.Fail("targets", $"'{triple}' is not a supported target{Suggest(triple, TargetTable.All.Select(t => t.Triple))}");
+            if (target is null) package.Fail("targets", $"'{triple}' is not a supported target{Suggestions.DidYouMean(triple, TargetTable.All.Select(t => t.Triple))}");
             if (targets.Contains(target!)) package.Fail("targets", $"'{triple}' is listed twice");
             targets.Add(target!);
         }
         return [.. targets];
-    }
-
-    /// <summary>" (did you mean 'x'?)" when a known word is within two edits.</summary>
-    internal static string Suggest(string word, IEnumerable<string> known)
-    {
-        var best = known.Select(k => (Word: k, Distance: EditDistance(word, k))).OrderBy(x => x.Distance).FirstOrDefault();
-        return best.Word is not null && best.Distance <= Math.Max(2, word.Length / 4) ? $" (did you mean '{best.Word}'?)" : "";
-    }
-
-    private static int EditDistance(string a, string b)
-    {
-        var row = Enumerable.Range(0, b.Length + 1).ToArray();
-        for (var i = 1; i <= a.Length; i++)
-        {
-            var diagonal = row[0];
-            row[0] = i;
-            for (var j = 1; j <= b.Length; j++)
-            {
-                var above = row[j];
-                row[j] = Math.Min(Math.Min(row[j] + 1, row[j - 1] + 1), diagonal + (a[i - 1] == b[j - 1] ? 0 : 1));
-                diagonal = above;
-            }
-        }
-        return row[b.Length];
     }
 }

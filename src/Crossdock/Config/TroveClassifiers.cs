@@ -20,5 +20,5 @@ public static class TroveClassifiers
     public static string? Problem(string classifier) =>
         IsKnown(classifier) ? null
         : classifier.StartsWith("Private ::", StringComparison.Ordinal) ? $"'{classifier}' is a Private :: classifier, which PyPI refuses by design"
-        : $"'{classifier}' is not a classifier PyPI accepts{ConfigLoader.Suggest(classifier, Known.Value)}";
+        : $"'{classifier}' is not a classifier PyPI accepts{Suggestions.DidYouMean(classifier, Known.Value)}";
 }

@@ -3,6 +3,7 @@ using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Targets;
+using Crossdock.Core.Text;
 using Crossdock.Inspection;
 using Crossdock.Plan;
 
@@ -38,6 +39,10 @@ public static class ReleasePlanner
         return new PlatformRelease(binaries, wheel, npm, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel.Warnings).Distinct()]);
     }
 
+    /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>
+    public static string UnknownTarget(string triple) =>
+        $"--target {triple}: not a supported target{Suggestions.DidYouMean(triple, TargetTable.All.Select(t => t.Triple))}; 'crossdock targets' lists them";
+
     /// <summary>
     /// Each input (a path, with the --target given for it, if any) as one target's binaries, one per command. With one
     /// command a file is that command's binary whatever its name; with several, files are matched to commands by
@@ -52,7 +57,7 @@ public static class ReleasePlanner
         foreach (var (path, triple) in request.Binaries)
         {
             var given = triple is null ? null : TargetTable.FindByTriple(triple)
-                ?? throw CrossdockException.Usage($"--target {triple}: not a supported target (see 'crossdock targets')");
+                ?? throw CrossdockException.Usage(UnknownTarget(triple));
             Target? inputTarget = null;
             foreach (var (command, file) in Locate(commands, path, given))
             {

@@ -122,6 +122,7 @@ public sealed class GenerateCommandTests
         var result = CrossdockRunner.Run("generate");
 
         Assert.Equal(2, result.ExitCode);
-        Assert.Contains("generate --help", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("Usage:\n  crossdock generate [command] [options]", result.Stderr, StringComparison.Ordinal);
+        Assert.Contains("  github ", result.Stderr, StringComparison.Ordinal);
     }
 }

@@ -34,4 +34,14 @@ public static class CrossdockRunner
         Assert.True(result.ExitCode == 0, $"crossdock {string.Join(' ', args)} exited {result.ExitCode}\n{result.Stderr}{result.Stdout}");
         return result;
     }
+
+    /// <summary>
+    /// Runs the built crossdock executable as its own process in <paramref name="workingDirectory"/>, for what
+    /// depends on the current folder (a ./crossdock.toml) and for shells that call crossdock themselves.
+    /// </summary>
+    public static ProcessResult RunIn(string workingDirectory, params string[] args) =>
+        ProcessRunner.Run(Executable, args, workingDirectory);
+
+    /// <summary>The crossdock app host the test build copies beside the tests.</summary>
+    public static string Executable { get; } = Path.Combine(AppContext.BaseDirectory, OperatingSystem.IsWindows() ? "crossdock.exe" : "crossdock");
 }

@@ -46,7 +46,7 @@ public static class WheelPlatformTags
                 var (tag, version, warning) = Macosx(slice);
                 return new PlatformTagDecision(new PlatformTagSet([tag]), null, version, warning is null ? [] : [warning]);
             default:
-                return new PlatformTagDecision(new PlatformTagSet([Windows(target.Arch)]), null, null, []);
+                return new PlatformTagDecision(new PlatformTagSet([WindowsTag(target.Arch)]), null, null, []);
         }
     }
 
@@ -177,7 +177,8 @@ public static class WheelPlatformTags
     public static string MacosTagVersion(MacosVersion version) =>
         version.Major >= 11 ? $"{version.Major}_0" : $"{version.Major}_{version.Minor}";
 
-    private static string Windows(CpuArchitecture arch) =>
+    /// <summary>The one tag a Windows wheel of this architecture carries (PEP 425: the interpreter's platform name).</summary>
+    public static string WindowsTag(CpuArchitecture arch) =>
         arch == CpuArchitecture.X86_64 ? "win_amd64"
         : arch == CpuArchitecture.Aarch64 ? "win_arm64"
         : throw new ArgumentOutOfRangeException(nameof(arch), arch, "no Windows wheel tag");
