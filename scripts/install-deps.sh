@@ -6,11 +6,11 @@ cd "$(dirname "$0")/.."
 
 sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 
-# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE), musl, the real
+# Debian packages: compilers and linkers for the test fixtures (ELF, Mach-O, PE, FreeBSD), musl, Go, the real
 # Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline, packaging for the
 # property tests of versions, tags and wheel names), and the shells whose completion scripts the tests load
 # (bash is there already; shellcheck lints the bash one).
-packages=(clang lld llvm musl-tools twine python3-wheel python3-venv python3-pip python3-packaging procps zsh fish shellcheck)
+packages=(clang lld llvm musl-tools golang-go twine python3-wheel python3-venv python3-pip python3-packaging procps zsh fish shellcheck)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
 # scripts/fuzz.sh drives AFL++.

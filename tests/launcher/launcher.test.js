@@ -336,6 +336,106 @@ describe("selectPackage on Linux", () => {
     });
 });
 
+describe("selectPackage with libc-free Linux packages (Go, Zig: no libc field)", () => {
+    const free = (cpu) => ({ name: "mytool-linux-" + cpu, os: "linux", cpu, libc: null, binary: "bin/mytool" });
+    // A release that mixes both kinds: x64 ships glibc, musl and libc-free builds, arm64 only a libc-free one.
+    const MIXED = configFor("mytool", "mytool", [
+        platformPackage("mytool", "linux", "x64", "glibc"),
+        platformPackage("mytool", "linux", "x64", "musl"),
+        free("x64"),
+        free("arm64"),
+        platformPackage("mytool", "darwin", "arm64"),
+        platformPackage("mytool", "win32", "x64"),
+    ]);
+    const alpine = (overrides) => fakeHost(Object.assign({ report: () => ({}), files: ["/lib/ld-musl-x86_64.so.1"] }, overrides));
+
+    it("prefers the build for the detected libc when it is installed beside the libc-free one", () => {
+        const all = installed("mytool-linux-x64-gnu", "mytool-linux-x64-musl", "mytool-linux-x64");
+        assert.deepStrictEqual(launcher.selectPackage(MIXED, fakeHost(), all), {
+            path: executable("mytool-linux-x64-gnu"),
+            name: "mytool-linux-x64-gnu",
+            note: null,
+        });
+        assert.strictEqual(launcher.selectPackage(MIXED, alpine(), all).name, "mytool-linux-x64-musl");
+    });
+
+    it("falls back to the libc-free build, with no note, when this libc's build is not installed", () => {
+        // npm honours `libc`: on glibc it installs the -gnu package and the libc-free one, never the -musl one.
+        const onGlibc = launcher.selectPackage(MIXED, fakeHost(), installed("mytool-linux-x64-musl", "mytool-linux-x64"));
+        assert.deepStrictEqual(onGlibc, { path: executable("mytool-linux-x64"), name: "mytool-linux-x64", note: null });
+        const onMusl = launcher.selectPackage(MIXED, alpine(), installed("mytool-linux-x64-gnu", "mytool-linux-x64"));
+        assert.strictEqual(onMusl.name, "mytool-linux-x64");
+        assert.strictEqual(onMusl.note, null);
+    });
+
+    it("takes the libc-free build first when the libc cannot be told, since it surely runs", () => {
+        const unknown = fakeHost({ report: () => ({}) });
+        const all = installed("mytool-linux-x64-gnu", "mytool-linux-x64-musl", "mytool-linux-x64");
+        assert.strictEqual(launcher.selectPackage(MIXED, unknown, all).name, "mytool-linux-x64");
+    });
+
+    it("runs the only, libc-free, build of an architecture on glibc and musl without probing the libc", () => {
+        for (const host of [fakeHost({ arch: "arm64" }), alpine({ arch: "arm64" })]) {
+            const chosen = launcher.selectPackage(MIXED, host, installed("mytool-linux-arm64"));
+            assert.deepStrictEqual(chosen, {
+                path: executable("mytool-linux-arm64"),
+                name: "mytool-linux-arm64",
+                note: null,
+            });
+            assert.deepStrictEqual(host.calls, []);
+        }
+    });
+
+    it("names the libc-free package when nothing is installed, and says it runs on any libc", () => {
+        let message = null;
+        try {
+            launcher.selectPackage(MIXED, fakeHost({ arch: "arm64" }), installed());
+        } catch (error) {
+            message = error.message;
+        }
+        assert.match(message, /executable for linux arm64 \(any libc\) is missing: it comes in the optional dependency mytool-linux-arm64@1\.2\.0/);
+    });
+});
+
+describe("selectPackage on FreeBSD and 32-bit Windows", () => {
+    const PEERS = configFor("mytool", "mytool", [
+        platformPackage("mytool", "freebsd", "x64"),
+        platformPackage("mytool", "freebsd", "arm64"),
+        platformPackage("mytool", "win32", "x64"),
+        platformPackage("mytool", "win32", "ia32"),
+    ]);
+
+    it("picks the freebsd package for process.platform freebsd, without any libc probe", () => {
+        for (const arch of ["x64", "arm64"]) {
+            const host = fakeHost({ platform: "freebsd", arch });
+            const chosen = launcher.selectPackage(PEERS, host, installed("mytool-freebsd-" + arch));
+            assert.deepStrictEqual(chosen, {
+                path: executable("mytool-freebsd-" + arch),
+                name: "mytool-freebsd-" + arch,
+                note: null,
+            });
+            assert.deepStrictEqual(host.calls, []);
+        }
+    });
+
+    it("picks the ia32 package for 32-bit Node on Windows", () => {
+        const host = fakeHost({ platform: "win32", arch: "ia32" });
+        const chosen = launcher.selectPackage(PEERS, host, installed("mytool-win32-ia32"));
+        assert.strictEqual(chosen.name, "mytool-win32-ia32");
+        assert.strictEqual(chosen.path, executable("mytool-win32-ia32", "bin/mytool.exe"));
+        assert.strictEqual(chosen.note, null);
+    });
+
+    it("runs the ia32 build on 64-bit Windows only when the x64 one is not installed, with a note", () => {
+        const x64 = fakeHost({ platform: "win32", arch: "x64" });
+        const both = installed("mytool-win32-x64", "mytool-win32-ia32");
+        assert.strictEqual(launcher.selectPackage(PEERS, x64, both).name, "mytool-win32-x64");
+        const fallback = launcher.selectPackage(PEERS, x64, installed("mytool-win32-ia32"));
+        assert.strictEqual(fallback.name, "mytool-win32-ia32");
+        assert.match(fallback.note, /32-bit x86 build/);
+    });
+});
+
 describe("selectPackage on Windows and macOS", () => {
     const SNAPDRAGON = "ARMv8 (64-bit) Family 8 Model 1 Revision 201, Qualcomm Technologies Inc";
     // What an x64 process sees under emulation on arm64 Windows.

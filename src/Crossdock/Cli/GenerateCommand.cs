@@ -20,7 +20,9 @@ internal static class GenerateCommand
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
-            var workflow = ReleaseWorkflowGenerator.Generate(project, CrossdockVersion.Current);
+            var model = ReleaseWorkflowGenerator.CreateModel(project, CrossdockVersion.Current);
+            if (model.LanguageNote is { } note) context.Error.WriteLine($"crossdock: note: {note}");
+            var workflow = ReleaseWorkflowGenerator.Render(model);
             var path = WorkflowFile.PathFor(project);
             if (parse.GetValue(check)) return Check(context, path, workflow);
             WorkflowFile.Write(path, workflow, parse.GetValue(force));

@@ -43,6 +43,7 @@ internal static class InspectionTable
         {
             return string.Join(", ", inspection.Slices.Select(s => $"{s.Arch} macOS {s.MinimumMacos?.ToString() ?? "?"}"));
         }
+        if (inspection.Os == OperatingSystemFamily.FreeBsd) return inspection.IsStatic == true ? "FreeBSD, static" : "FreeBSD, dynamic";
         return "windows";
     }
 }

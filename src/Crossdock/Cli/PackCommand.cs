@@ -60,6 +60,8 @@ internal static class PackCommand
 
     private static void Report(CliContext context, ReleasePlan plan, bool json)
     {
+        // Said once, on stderr in both forms: a target without a wheel is not a failure, but the user should know.
+        if (plan.NoWheelNote is { } note) context.Error.WriteLine($"note: {note}");
         if (json)
         {
             ReleasePlanJson.WriteWritten(context.Out, plan);
@@ -68,7 +70,7 @@ internal static class PackCommand
         foreach (var platform in plan.Platforms)
         {
             context.Out.WriteLine($"{platform.Target.Triple}");
-            context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, platform.Wheel.Path)}");
+            if (platform.Wheel is { } wheel) context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, wheel.Path)}");
             context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
             // A warning is about the binary, or with several commands about the target's binaries together.
             var subject = platform.Binaries.Commands.Length == 1 ? platform.Binaries.Commands[0].SourcePath : platform.Target.Triple;

@@ -46,11 +46,18 @@ internal static class ReleasePlanJson
             json.WriteEndObject();
         }
         json.WriteEndArray();
-        json.WriteStartObject("wheel");
-        json.WriteString("file", platform.Wheel.Path);
-        json.WriteString("tag", platform.Wheel.Tag.Compressed);
-        WriteStrings(json, "scripts", platform.Wheel.ScriptEntries);
-        json.WriteEndObject();
+        if (platform.Wheel is { } wheel)
+        {
+            json.WriteStartObject("wheel");
+            json.WriteString("file", wheel.Path);
+            json.WriteString("tag", wheel.Tag.Compressed);
+            WriteStrings(json, "scripts", wheel.ScriptEntries);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("wheel"); // PyPI has no platform tag for this target (FreeBSD)
+        }
         json.WriteStartObject("npm");
         json.WriteString("file", platform.NpmPackage.Path);
         json.WriteString("name", platform.NpmPackage.Name);

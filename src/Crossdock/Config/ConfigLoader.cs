@@ -104,7 +104,7 @@ public static class ConfigLoader
             package.OptionalString("homepage"),
             package.OptionalString("repository"),
             commands,
-            ReadTargets(package),
+            ReadTargets(package, language ?? LanguageManifests.Detect(folder)),
             new PypiConfig(pypiName, pypi.OptionalString("requires-python"), classifiers, pythonSource),
             npmConfig,
             new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project")),
@@ -187,10 +187,10 @@ public static class ConfigLoader
         return LicenseFileGlobs.Expand(folder, patterns);
     }
 
-    private static ImmutableArray<Target> ReadTargets(SectionReader package)
+    private static ImmutableArray<Target> ReadTargets(SectionReader package, string? language)
     {
         var triples = package.OptionalStringArray("targets");
-        if (triples is null) return TargetTable.Defaults;
+        if (triples is null) return DefaultTargets.For(language);
         if (triples.Value.IsEmpty) package.Fail("targets", "is empty; leave it out for the default targets");
         var targets = new List<Target>();
         foreach (var triple in triples.Value)

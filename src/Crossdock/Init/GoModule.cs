@@ -26,7 +26,22 @@ public static partial class GoModule
         var repository = elements.Count >= 3 && Forges.Contains(elements[0]) ? $"https://{string.Join('/', elements.Take(3))}" : null;
 
         var (project, bin) = MainPackage(folder, name);
-        return new ProjectFacts(Language: "go", Name: name, Repository: repository, Bin: bin, BuildProject: project, Sources: [FileName]);
+        return new ProjectFacts(Language: "go", Name: name, Repository: repository, Bin: bin, BuildProject: project, Sources: [FileName],
+            NeedsLibc: UsesCgo(folder) ? "the Go code imports \"C\" (cgo), which links libc" : null);
+    }
+
+    /// <summary>
+    /// Whether any Go file of the module (vendor/, testdata/ and hidden folders aside) imports "C": then the program
+    /// uses cgo, links the C library and must build on each target's own machine, not cross-compiled with cgo off.
+    /// </summary>
+    public static bool UsesCgo(string folder)
+    {
+        if (!Directory.Exists(folder)) return false;
+        var options = new EnumerationOptions { RecurseSubdirectories = true, IgnoreInaccessible = true };
+        return Directory.EnumerateFiles(folder, "*.go", options)
+            .Where(f => !f.EndsWith("_test.go", StringComparison.Ordinal))
+            .Where(f => !Path.GetRelativePath(folder, f).Split(Path.DirectorySeparatorChar).Any(part => part is "vendor" or "testdata" || part.StartsWith('.')))
+            .Any(f => ImportsC().IsMatch(File.ReadAllText(f)));
     }
 
     /// <summary>The main package to build: the root folder, else the first <c>cmd/NAME</c> (whose binary is NAME).</summary>
@@ -51,6 +66,10 @@ public static partial class GoModule
 
     [GeneratedRegex(@"^\s*module\s+(\S+)", RegexOptions.Multiline)]
     private static partial Regex ModuleLine();
+
+    /// <summary><c>import "C"</c>, alone or as a line of an import block.</summary>
+    [GeneratedRegex(@"^\s*(import\s+)?""C""\s*$", RegexOptions.Multiline)]
+    private static partial Regex ImportsC();
 
     [GeneratedRegex(@"^v[0-9]+$")]
     private static partial Regex MajorSuffix();

@@ -29,20 +29,32 @@ public static class InitConfigWriter
             ["npm-name"] = Key("name", facts.NpmName, "@scope/" + facts.Name!.ToLowerInvariant()),
             ["language"] = Key("language", facts.Language, "custom"),
             ["project"] = Key("project", facts.BuildProject, "..."),
-            ["targets"] = TargetsExample(),
+            ["targets"] = Targets(facts),
             ["placeholders"] = string.Join(", ", TargetPlaceholders.Names.Select(n => "{" + n + "}")),
         };
         return TemplateText.Fill(EmbeddedText.Read("crossdock-init.toml"), values);
     }
 
-    /// <summary>The default targets as a commented array, then the opt-in ones, all from <see cref="TargetTable"/>.</summary>
-    private static string TargetsExample()
+    /// <summary>
+    /// The language's default targets as a commented array (a key left out gets them), then the others, all from
+    /// <see cref="TargetTable"/>. A Go or Zig program that links libc (cgo, linkLibC) cannot use its language's
+    /// libc-free defaults, so for it the glibc and musl targets are written as a real key, with the reason.
+    /// </summary>
+    private static string Targets(ProjectFacts facts)
     {
-        var lines = new List<string> { "# targets = [" };
-        lines.AddRange(TargetTable.Defaults.Select(t => $"#     {Quote(t.Triple)},"));
-        lines.Add("# ]");
+        var defaults = DefaultTargets.For(facts.Language);
+        var libcFree = !defaults.SequenceEqual(TargetTable.Defaults);
+        var explicitly = facts.NeedsLibc is not null && libcFree;
+        var chosen = explicitly ? TargetTable.Defaults : defaults;
+        var comment = explicitly ? "" : "# ";
+        var lines = new List<string>();
+        if (explicitly) lines.Add($"# A glibc and a musl build per Linux architecture, not {facts.Language}'s libc-free one: {facts.NeedsLibc}.");
+        else if (libcFree) lines.Add($"# A {facts.Language} program needs no libc: one libc-free build per Linux architecture serves glibc and musl alike.");
+        lines.Add($"{comment}targets = [");
+        lines.AddRange(chosen.Select(t => $"{comment}    {Quote(t.Triple)},"));
+        lines.Add($"{comment}]");
         var line = "# Also supported:";
-        foreach (var triple in TargetTable.All.Where(t => !t.IsDefault).Select(t => t.Triple))
+        foreach (var triple in TargetTable.All.Where(t => !chosen.Contains(t)).Select(t => t.Triple))
         {
             if (line.Length + triple.Length + 2 > 100)
             {

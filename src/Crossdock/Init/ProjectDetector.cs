@@ -17,6 +17,17 @@ public static partial class ProjectDetector
 
     private static readonly string[] Readmes = ["README.md", "README.rst", "README.txt", "README"];
 
+    /// <summary>
+    /// The build language and project of the first language manifest in <paramref name="folder"/>, as <see cref="Detect"/>
+    /// would set [build]; null when there is none. <paramref name="Source"/> names the manifest, for messages.
+    /// </summary>
+    public static (string Language, string? Project, string Source, string? NeedsLibc)? DetectLanguage(string folder)
+    {
+        if (!Directory.Exists(folder)) return null;
+        var facts = Readers.Select(read => read(folder)).FirstOrDefault(f => f?.Language is not null);
+        return facts is null ? null : (facts.Language!, facts.BuildProject, facts.Sources.FirstOrDefault() ?? facts.Language!, facts.NeedsLibc);
+    }
+
     /// <summary>The facts, made valid for crossdock.toml, and a note for each value that had to be changed or dropped.</summary>
     public static (ProjectFacts Facts, IReadOnlyList<string> Notes) Detect(string folder)
     {

@@ -10,6 +10,7 @@ namespace Crossdock.Init;
 /// <param name="BuildProject">The [build] project: Cargo package, Go main package or .csproj path.</param>
 /// <param name="NpmName">The npm package name when it differs in form (a scoped name from package.json).</param>
 /// <param name="Sources">The files the facts came from, for the written file's header.</param>
+/// <param name="NeedsLibc">Why a program of a language that usually needs no libc (Go, Zig) links one (cgo, linkLibC); null otherwise.</param>
 public sealed record ProjectFacts(
     string? Language = null,
     string? Name = null,
@@ -22,7 +23,8 @@ public sealed record ProjectFacts(
     string? BuildProject = null,
     string? NpmName = null,
     string? Readme = null,
-    ImmutableArray<string> Sources = default)
+    ImmutableArray<string> Sources = default,
+    string? NeedsLibc = null)
 {
     public static ProjectFacts None { get; } = new(Sources: []);
 
@@ -40,5 +42,6 @@ public sealed record ProjectFacts(
         Language is null ? other.BuildProject : BuildProject,
         NpmName ?? other.NpmName,
         Readme ?? other.Readme,
-        [.. Sources.IsDefault ? [] : Sources, .. other.Sources.IsDefault ? [] : other.Sources]);
+        [.. Sources.IsDefault ? [] : Sources, .. other.Sources.IsDefault ? [] : other.Sources],
+        Language is null ? other.NeedsLibc : NeedsLibc);
 }

@@ -17,8 +17,19 @@ public static partial class ZigPackage
         var text = File.ReadAllText(path);
         var name = NameField().Match(text) is { Success: true } n ? n.Groups.Values.Skip(1).First(g => g.Success).Value : null;
         var version = VersionField().Match(text) is { Success: true } v ? v.Groups[1].Value : null;
-        return new ProjectFacts(Language: "zig", Name: name, Version: version, Bin: name, Sources: [FileName]);
+        return new ProjectFacts(Language: "zig", Name: name, Version: version, Bin: name, Sources: [FileName],
+            NeedsLibc: LinksLibc(folder) ? "build.zig links libc" : null);
     }
+
+    /// <summary>Whether build.zig links the C library (<c>linkLibC()</c>, or <c>.link_libc = true</c> since Zig 0.14).</summary>
+    public static bool LinksLibc(string folder)
+    {
+        var build = Path.Combine(folder, "build.zig");
+        return File.Exists(build) && LinkLibc().IsMatch(File.ReadAllText(build));
+    }
+
+    [GeneratedRegex(@"linkLibC\s*\(|\.link_libc\s*=\s*true|linkSystemLibrary\s*\(\s*""c""")]
+    private static partial Regex LinkLibc();
 
     /// <summary><c>.name = .demo</c>, <c>.name = .@"my-tool"</c> or <c>.name = "demo"</c>.</summary>
     [GeneratedRegex(@"\.name\s*=\s*(?:\.@?""([^""]+)""|\.([A-Za-z_][A-Za-z0-9_]*)|""([^""]+)"")")]

@@ -56,19 +56,21 @@ internal static class ElfHeaderCheck
         }
     }
 
-    /// <summary>Only System V (0) and GNU/Linux (3) ABI ELF files are Linux programs.</summary>
+    /// <summary>EI_OSABI of FreeBSD; Go, lld and FreeBSD's own toolchain brand FreeBSD programs with it.</summary>
+    public const byte FreeBsdAbi = 9;
+
+    /// <summary>System V (0) and GNU/Linux (3) ABI ELF files are Linux programs (or FreeBSD ones with a note), 9 is FreeBSD.</summary>
     private static void RejectNonLinuxAbi(string path, byte osAbi)
     {
         var name = osAbi switch
         {
-            0 or 3 => null,
+            0 or 3 or FreeBsdAbi => null,
             1 => "HP-UX",
             2 => "NetBSD",
             6 => "Solaris",
-            9 => "FreeBSD",
             12 => "OpenBSD",
             _ => $"OS ABI {osAbi}",
         };
-        if (name is not null) throw CrossdockException.ForFile(path, $"is an ELF program for {name}, not Linux");
+        if (name is not null) throw CrossdockException.ForFile(path, $"is an ELF program for {name}, not Linux or FreeBSD");
     }
 }

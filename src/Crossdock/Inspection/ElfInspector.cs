@@ -9,7 +9,7 @@ using ELFSharp.ELF.Segments;
 namespace Crossdock.Inspection;
 
 /// <summary>
-/// Reads a Linux ELF program with ELFSharp (header, program headers, dynamic section) and decides
+/// Reads a Linux or FreeBSD ELF program with ELFSharp (header, program headers, dynamic section) and decides
 /// its libc from layered evidence: PT_INTERP, DT_NEEDED, GLIBC symbol versions, then markers in the file.
 /// </summary>
 internal static class ElfInspector
@@ -73,18 +73,20 @@ internal static class ElfInspector
             .Max();
 
         var isStatic = interpreter is null && needed.IsEmpty;
-        var warnings = ImmutableArray.CreateBuilder<string>();
-        var libc = LibcFromDynamicEvidence(interpreter, needed, glibc);
-        if (libc is null && isStatic)
+        var os = ElfOperatingSystem.Decide(stream, elf);
+        // FreeBSD's libc is part of the OS (libc.so.7 on every FreeBSD): there is no libc choice to record.
+        Libc? libc = null;
+        if (os == OperatingSystemFamily.Linux)
         {
-            libc = StaticLibcEvidence.Decide(elf.TryGetSection(".note.ABI-tag", out _), stream);
-            if (libc is null) warnings.Add("static binary with no sign of glibc or musl: it runs on either; `--static-linux-tags both` tags one wheel for both");
+            libc = LibcFromDynamicEvidence(interpreter, needed, glibc);
+            // A static program with neither glibc's nor musl's marks needs no libc: it maps to the -linux-none target.
+            if (libc is null && isStatic) libc = StaticLibcEvidence.Decide(elf.TryGetSection(".note.ABI-tag", out _), stream);
         }
 
         return new BinaryInspection(
             path,
             BinaryFormat.Elf,
-            OperatingSystemFamily.Linux,
+            os,
             arch,
             libc,
             isStatic,
@@ -93,7 +95,7 @@ internal static class ElfInspector
             needed,
             MinimumMacos: null,
             Slices: [],
-            warnings.ToImmutable());
+            Warnings: []);
     }
 
     private static string DescribeType(ELFSharp.ELF.FileType type) => type switch

@@ -24,7 +24,7 @@ internal static class PeInspector
         {
             Machine.Amd64 => CpuArchitecture.X86_64,
             Machine.Arm64 => CpuArchitecture.Aarch64,
-            Machine.I386 => throw CrossdockException.ForFile(path, "is a 32-bit x86 Windows program (PE machine 0x014c), not a supported target"),
+            Machine.I386 => CpuArchitecture.I686,
             _ => throw CrossdockException.ForFile(path, $"unsupported PE machine type 0x{(ushort)machine:x4}"),
         };
         if (headers.PEHeader is null) throw CrossdockException.ForFile(path, "is a COFF object without a PE optional header, not a program");

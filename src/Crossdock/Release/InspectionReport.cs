@@ -25,6 +25,10 @@ public sealed record InspectionReport(
         {
             tags = WheelPlatformTags.ForFatMachO(inspection);
         }
+        else if (target is { HasWheel: false })
+        {
+            warnings.Add(WheelPlatformTags.NoWheelNote([target])!); // the wheel tag is null, and this says why
+        }
         else if (target is not null)
         {
             tags = WheelPlatformTags.ForTarget(target, inspection);

@@ -11,16 +11,20 @@ namespace Crossdock.Release;
 /// </summary>
 public static class PlatformPackager
 {
-    public static void Write(PlatformRelease platform, Stream wheelOutput, Stream tarballOutput, DateTimeOffset timestamp, CancellationToken cancellation)
+    /// <param name="wheelOutput">Null exactly when the plan has no wheel for the target (FreeBSD).</param>
+    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, DateTimeOffset timestamp, CancellationToken cancellation)
     {
-        var wheel = new WheelWriter(wheelOutput, platform.Wheel, timestamp);
+        var wheel = platform.Wheel is { } planned ? new WheelWriter(wheelOutput!, planned, timestamp) : null;
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
         var commands = platform.Binaries.Commands;
         for (var i = 0; i < commands.Length; i++)
         {
-            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, [npm.BeginExecutable(i, commands[i].Size), wheel.BeginExecutable(i)], cancellation);
+            ISplicedEntry[] entries = wheel is null
+                ? [npm.BeginExecutable(i, commands[i].Size)]
+                : [npm.BeginExecutable(i, commands[i].Size), wheel.BeginExecutable(i)];
+            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, entries, cancellation);
         }
         npm.Finish();
-        wheel.Finish();
+        wheel?.Finish();
     }
 }

@@ -18,11 +18,15 @@ public sealed record ReleasePlan(ProjectRelease Release, ImmutableArray<Platform
     public ReleaseVersion Version => Release.Version;
 
     public ReleaseLayout Layout => Release.Layout;
+
+    /// <summary>Said once per run: the targets that get no wheel (FreeBSD) and why; null when every target gets one.</summary>
+    public string? NoWheelNote => WheelPlatformTags.NoWheelNote(Platforms.Where(p => p.Wheel is null).Select(p => p.Target));
 }
 
 /// <summary>One target's binaries (one per command) and the package each channel makes of them.</summary>
+/// <param name="Wheel">Null for a target PyPI has no platform tag for (FreeBSD): only npm ships it.</param>
 /// <param name="Warnings">What the binaries' headers and their packages' tags say will hurt users.</param>
-public sealed record PlatformRelease(PlatformBinaries Binaries, WheelArtifact Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
+public sealed record PlatformRelease(PlatformBinaries Binaries, WheelArtifact? Wheel, NpmPlatformPackageArtifact NpmPackage, ImmutableArray<string> Warnings)
 {
     public Target Target => Binaries.Target;
 }

@@ -34,9 +34,10 @@ public static class ReleasePlanner
 
     private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinaries binaries, StaticLinuxTags staticTags)
     {
-        var wheel = WheelPlanner.Plan(release, binaries, staticTags);
+        var wheel = binaries.Target.HasWheel ? WheelPlanner.Plan(release, binaries, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binaries);
-        return new PlatformRelease(binaries, wheel, npm, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel.Warnings).Distinct()]);
+        var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
+        return new PlatformRelease(binaries, wheel, npm, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
     }
 
     /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>
@@ -139,7 +140,8 @@ public static class ReleasePlanner
         {
             1 => candidates[0],
             0 => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which matches none of the configured targets ({string.Join(", ", configured.Select(t => t.Triple))})"),
-            _ => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which could be any of {string.Join(", ", candidates.Select(t => t.Triple))}; pass --target"),
+            _ => throw CrossdockException.ForFile(path, $"is {TargetResolver.Describe(inspection)}, which could be any of {string.Join(", ", candidates.Select(t => t.Triple))}; pass --target"
+                + (detected is not null ? $" (or list {detected.Triple} in [package] targets: one package of it serves them all)" : "")),
         };
     }
 }

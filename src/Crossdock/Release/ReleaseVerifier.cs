@@ -25,8 +25,9 @@ public sealed record VerificationReport(string Directory, ReleaseVersion? Versio
 
 /// <summary>
 /// Checks a whole release folder before anything is published: every artifact on its own (wheels, npm packages),
-/// then the release as a whole — one version everywhere, every configured target with a wheel and a platform
-/// package, no target twice, and a main package pinning exactly the platform packages present.
+/// then the release as a whole — one version everywhere, every configured target with a wheel (none for FreeBSD,
+/// which PyPI has no tag for) and a platform package (a libc-free one covers both libcs), no target twice, and a
+/// main package pinning exactly the platform packages present.
 /// </summary>
 public static class ReleaseVerifier
 {
@@ -94,12 +95,17 @@ public static class ReleaseVerifier
         var platforms = artifacts.Where(a => a.Kind == ArtifactKind.NpmPlatformPackage).ToList();
         foreach (var target in config.Targets)
         {
+            // A wheel serves every target its tags admit (a libc-free one both libcs), and pip could take any two
+            // wheels that serve one target: so one wheel per target, and none for FreeBSD, which only npm ships.
             var wheelsForTarget = wheels.Where(w => w.Targets.Contains(target)).ToList();
-            if (pypi && wheelsForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no wheel for {target.Triple}");
+            if (pypi && target.HasWheel && wheelsForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no wheel for {target.Triple}");
             if (wheelsForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{wheelsForTarget.Count} wheels serve {target.Triple}: {string.Join(", ", wheelsForTarget.Select(w => Path.GetFileName(w.File)))}");
+            // A libc-free npm package covers both libcs too, but beside a libc-specific package of its architecture it
+            // is no duplicate: the launcher prefers the specific one. Two packages named for one target are.
             var packagesForTarget = platforms.Where(p => p.Targets.Contains(target)).ToList();
             if (npm && packagesForTarget.Count == 0) yield return new VerificationProblem(directory, "coverage", $"no npm platform package for {target.Triple}");
-            if (packagesForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{packagesForTarget.Count} npm packages serve {target.Triple}: {string.Join(", ", packagesForTarget.Select(p => Path.GetFileName(p.File)))}");
+            var namedForTarget = packagesForTarget.Where(p => p.PackageName is { } name && config.Npm.TargetOfPlatformPackage(name) == target).ToList();
+            if (namedForTarget.Count > 1) yield return new VerificationProblem(directory, "duplicates", $"{namedForTarget.Count} npm packages serve {target.Triple}: {string.Join(", ", namedForTarget.Select(p => Path.GetFileName(p.File)))}");
         }
         foreach (var stray in artifacts.Where(a => a.Kind != ArtifactKind.NpmMainPackage && a.Targets.Length > 0 && a.Targets.All(t => !config.Targets.Contains(t))))
         {

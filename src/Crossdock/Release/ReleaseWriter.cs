@@ -13,14 +13,14 @@ public static class ReleaseWriter
     public static void Write(ReleasePlan plan, DateTimeOffset timestamp, int parallelism, CancellationToken cancellation)
     {
         using var staging = new StagedFiles(plan.Layout.Root, plan.Layout.Pypi, plan.Layout.Npm);
-        var temporary = plan.Platforms.ToDictionary(p => p, p => (Wheel: staging.Reserve(p.Wheel.Path), Tarball: staging.Reserve(p.NpmPackage.Path)));
+        var temporary = plan.Platforms.ToDictionary(p => p, p => (Wheel: p.Wheel is { } wheel ? staging.Reserve(wheel.Path) : null, Tarball: staging.Reserve(p.NpmPackage.Path)));
 
         try
         {
             Parallel.ForEach(plan.Platforms, new ParallelOptions { MaxDegreeOfParallelism = Math.Max(1, parallelism), CancellationToken = cancellation }, platform =>
             {
                 var (wheelTemp, tarballTemp) = temporary[platform];
-                using var wheel = new FileStream(wheelTemp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
+                using var wheel = wheelTemp is null ? null : new FileStream(wheelTemp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
                 using var tarball = new FileStream(tarballTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                 PlatformPackager.Write(platform, wheel, tarball, timestamp, cancellation);
             });

@@ -28,8 +28,8 @@ public static class ReleaseWorkflowGenerator
             // The jobs run crossdock from the repository root with its default --config.
             throw CrossdockException.ForFile(path, $"the release workflow reads {ConfigLoader.DefaultFileName} at the repository root; name the file {ConfigLoader.DefaultFileName}");
         }
-        var language = config.Build.Language
-            ?? throw CrossdockException.ForFile(path, $"[build] language is required to generate the workflow (one of {string.Join(", ", ConfigLoader.Languages)})");
+        var build = BuildLanguage.Resolve(config);
+        var language = build.Name;
         if (language == "custom" && config.Build.Command is null)
         {
             throw CrossdockException.ForFile(path, $"[build] command is required when language = \"custom\"");
@@ -40,11 +40,13 @@ public static class ReleaseWorkflowGenerator
         }
 
         var toolchain = BuildToolchain.For(language);
-        var settings = new BuildSettings(config.Bin, config.Build.ProjectPath);
+        var settings = new BuildSettings(config.Bin, build.Project, build.Cgo);
         var matrix = config.Targets.Select(target =>
         {
-            var runner = toolchain.Runner(target)
-                ?? throw CrossdockException.ForFile(path, $"[package] targets: no GitHub-hosted runner can build {target.Triple} with {language}");
+            var runner = (config.Build.Command is null ? toolchain.Runner(target, settings) : toolchain.RunnerForUserCommand(target, settings))
+                ?? throw CrossdockException.ForFile(path, toolchain.WhyNot(target, settings) is { } why
+                    ? $"[package] targets: {language} cannot build {target.Triple}: {why}"
+                    : $"[package] targets: no GitHub-hosted runner can build {target.Triple} with {language}");
             var command = config.Build.Command is { } userCommand
                 ? TargetPlaceholders.Expand(userCommand, target, config.Bin, $"{path}: [build] command")
                 : toolchain.Command(target, settings);
@@ -53,7 +55,7 @@ public static class ReleaseWorkflowGenerator
                 : toolchain.Binary(target, settings);
             return new BuildMatrixEntry(target, runner, command, binary);
         });
-        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix]);
+        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix]) { LanguageNote = build.Note };
     }
 
     public static string Render(ReleaseWorkflowModel model)

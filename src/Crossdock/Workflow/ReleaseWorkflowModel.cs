@@ -12,4 +12,8 @@ public sealed record ReleaseWorkflowModel(
     string Language,
     string PypiName,
     string NpmName,
-    ImmutableArray<BuildMatrixEntry> Matrix);
+    ImmutableArray<BuildMatrixEntry> Matrix)
+{
+    /// <summary>Set when the language was detected from the repository, not configured: said once on stderr.</summary>
+    public string? LanguageNote { get; init; }
+}

@@ -112,7 +112,8 @@ public sealed class GenerateCommandTests
         var result = CrossdockRunner.Run("generate", "github", "--config", config);
 
         Assert.Equal(1, result.ExitCode);
-        Assert.Equal($"crossdock: {config}: [build] language is required to generate the workflow (one of rust, go, zig, dotnet, custom)\n", result.Stderr);
+        Assert.Equal($"crossdock: {config}: [build] language is required to generate the workflow (one of rust, go, zig, dotnet, custom): "
+            + "no Cargo.toml, go.mod, build.zig.zon or NativeAOT .csproj beside it to detect it from\n", result.Stderr);
         Assert.False(Directory.Exists(project[".github"]));
     }
 

@@ -82,6 +82,17 @@ public sealed class InitCommandTests
                 """,
             ["build.zig"] = "const std = @import(\"std\");\n",
         },
+        ["go-cgo"] = new()
+        {
+            ["go.mod"] = "module github.com/acme/cgotool\n\ngo 1.23\n",
+            ["main.go"] = "package main\n\nfunc main() { hello() }\n",
+            ["hello.go"] = "package main\n\n// #include <stdio.h>\n// static void greet(void) { puts(\"hi\"); }\nimport \"C\"\n\nfunc hello() { C.greet() }\n",
+        },
+        ["zig-libc"] = new()
+        {
+            ["build.zig.zon"] = ".{ .name = .ziglibc, .version = \"1.0.0\", .paths = .{\"\"} }\n",
+            ["build.zig"] = "const std = @import(\"std\");\npub fn build(b: *std.Build) void {\n    const exe = b.addExecutable(.{ .name = \"ziglibc\", .root_module = b.createModule(.{ .root_source_file = b.path(\"src/main.zig\"), .link_libc = true }) });\n    b.installArtifact(exe);\n}\n",
+        },
         ["dotnet"] = new()
         {
             ["src/Library/Library.csproj"] = "<Project Sdk=\"Microsoft.NET.Sdk\"><PropertyGroup><TargetFramework>net10.0</TargetFramework></PropertyGroup></Project>\n",
@@ -261,6 +272,7 @@ public sealed class InitCommandTests
     [Theory]
     [InlineData("rust")]
     [InlineData("go")]
+    [InlineData("go-cgo")]
     [InlineData("dotnet")]
     public void An_initialized_project_generates_a_release_workflow_that_stays_in_sync(string kind)
     {
@@ -271,5 +283,20 @@ public sealed class InitCommandTests
         CrossdockRunner.RunOk("generate", "github", "--config", config);
 
         CrossdockRunner.RunOk("generate", "github", "--check", "--config", config);
+    }
+
+    [Theory]
+    [InlineData("go", "x86_64-unknown-linux-none,aarch64-unknown-linux-none,x86_64-apple-darwin,aarch64-apple-darwin,x86_64-pc-windows-msvc")]
+    [InlineData("zig", "x86_64-unknown-linux-none,aarch64-unknown-linux-none,x86_64-apple-darwin,aarch64-apple-darwin,x86_64-pc-windows-msvc")]
+    [InlineData("go-cgo", "x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl,aarch64-unknown-linux-gnu,aarch64-unknown-linux-musl,x86_64-apple-darwin,aarch64-apple-darwin,x86_64-pc-windows-msvc")]
+    [InlineData("zig-libc", "x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl,aarch64-unknown-linux-gnu,aarch64-unknown-linux-musl,x86_64-apple-darwin,aarch64-apple-darwin,x86_64-pc-windows-msvc")]
+    [InlineData("rust", "x86_64-unknown-linux-gnu,x86_64-unknown-linux-musl,aarch64-unknown-linux-gnu,aarch64-unknown-linux-musl,x86_64-apple-darwin,aarch64-apple-darwin,x86_64-pc-windows-msvc")]
+    public void Go_and_Zig_default_to_libc_free_Linux_targets_unless_they_link_libc(string kind, string targets)
+    {
+        using var project = Create(kind);
+
+        CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Equal(targets.Split(','), ConfigLoader.Load(project["crossdock.toml"]).Targets.Select(t => t.Triple));
     }
 }

@@ -8,8 +8,9 @@ public sealed class InspectCommandTests
     private static readonly string[] GoldenFixtures =
     [
         "host-gnu", "gnu-2.17-x86_64", "gnu-2.30-x86_64", "musl-static", "musl-dynamic", "gnu-static",
-        "gnu-2.17-aarch64", "musl-aarch64", "static-nolibc-aarch64", "gnu-libssl-x86_64",
-        "win-x64.exe", "win-arm64.exe", "macos-x64", "macos-arm64", "macos-arm64-13.4", "macos-universal",
+        "gnu-2.17-aarch64", "musl-aarch64", "static-nolibc-aarch64", "static-nolibc-x86_64", "gnu-libssl-x86_64",
+        "win-x64.exe", "win-arm64.exe", "win-x86.exe", "macos-x64", "macos-arm64", "macos-arm64-13.4", "macos-universal",
+        "freebsd-x64", "freebsd-arm64", "freebsd-note-x64",
     ];
 
     [Fact]
@@ -51,7 +52,7 @@ public sealed class InspectCommandTests
     public void Every_kind_of_bad_input_gives_one_line_each_and_exit_1()
     {
         using var dir = new TempDir();
-        string[] bad = [Fixtures.Path("text.txt"), Fixtures.Path("empty.bin"), Fixtures.Path("truncated-elf"), Fixtures.Path("unknown-machine"), Fixtures.Path("win-x86.exe"), dir.Path, dir["missing"]];
+        string[] bad = [Fixtures.Path("text.txt"), Fixtures.Path("empty.bin"), Fixtures.Path("truncated-elf"), Fixtures.Path("unknown-machine"), Fixtures.Path("netbsd-x64"), dir.Path, dir["missing"]];
 
         var result = CrossdockRunner.Run(["inspect", .. bad]);
 

@@ -34,16 +34,6 @@ public sealed class PackCommandTests
     }
 
     [Fact]
-    public void Static_musl_binary_may_be_labelled_gnu_because_it_runs_on_glibc_too()
-    {
-        using var release = new PackedRelease();
-
-        var result = CrossdockRunner.RunOk("pack", "--config", release.ConfigPath, "--out", release.Dir["static"], "--target", "x86_64-unknown-linux-gnu", Fixtures.Path("musl-static"));
-
-        Assert.Contains("manylinux2014_x86_64.manylinux_2_17_x86_64", result.Stdout, StringComparison.Ordinal);
-    }
-
-    [Fact]
     public void Static_linux_tags_both_makes_one_wheel_for_glibc_and_musl()
     {
         using var release = new PackedRelease();

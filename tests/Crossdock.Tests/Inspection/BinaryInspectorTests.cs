@@ -78,19 +78,45 @@ public sealed class BinaryInspectorTests
         Assert.Equal(Libc.Musl, musl.Libc);
     }
 
-    [Fact]
-    public void Static_program_without_any_libc_has_no_libc()
+    [Theory]
+    [InlineData("static-nolibc-aarch64", "aarch64-unknown-linux-none")]
+    [InlineData("static-nolibc-x86_64", "x86_64-unknown-linux-none")]
+    [InlineData("go-linux-x64", "x86_64-unknown-linux-none")]
+    public void Static_program_without_any_libc_has_no_libc_and_is_the_libc_free_target(string fixture, string target)
     {
-        var inspection = BinaryInspector.Inspect(Fixtures.Path("static-nolibc-aarch64"));
+        // The C ones are linked -static -nostdlib; the Go one is a real `CGO_ENABLED=0 go build`, as Go projects ship.
+        if (fixture.StartsWith("go-", StringComparison.Ordinal)) Tools.Require("go");
+        var inspection = BinaryInspector.Inspect(Fixtures.Path(fixture));
 
         Assert.True(inspection.IsStatic);
         Assert.Null(inspection.Libc);
-        Assert.Contains(inspection.Warnings, w => w.Contains("runs on either", StringComparison.Ordinal));
+        Assert.Empty(inspection.Warnings);
+        Assert.Equal(target, TargetResolver.Detect(inspection)!.Triple);
+    }
+
+    [Theory]
+    [InlineData("freebsd-x64", "x86_64")]
+    [InlineData("freebsd-arm64", "aarch64")]
+    [InlineData("freebsd-note-x64", "x86_64")]
+    [InlineData("go-freebsd-x64", "x86_64")]
+    public void FreeBSD_program_is_recognised_by_its_OSABI_or_its_ABI_note(string fixture, string arch)
+    {
+        // freebsd-x64/arm64: lld's FreeBSD emulations (EI_OSABI 9); freebsd-note-x64: OSABI 0 with FreeBSD's .note.tag;
+        // go-freebsd-x64: GOOS=freebsd go build, which brands OSABI 9.
+        if (fixture.StartsWith("go-", StringComparison.Ordinal)) Tools.Require("go");
+        var inspection = BinaryInspector.Inspect(Fixtures.Path(fixture));
+
+        Assert.Equal(OperatingSystemFamily.FreeBsd, inspection.Os);
+        Assert.Equal(arch, inspection.Arch!.Name);
+        Assert.Null(inspection.Libc);
+        Assert.Null(inspection.GlibcRequirement);
+        Assert.Equal($"{arch}-unknown-freebsd", TargetResolver.Detect(inspection)!.Triple);
     }
 
     [Theory]
     [InlineData("win-x64.exe", "x86_64")]
     [InlineData("win-arm64.exe", "aarch64")]
+    [InlineData("win-x86.exe", "i686")]
     public void Windows_PE_reports_its_machine(string fixture, string arch)
     {
         var inspection = BinaryInspector.Inspect(Fixtures.Path(fixture));
@@ -147,8 +173,8 @@ public sealed class BinaryInspectorTests
     [InlineData("empty.bin", "is empty")]
     [InlineData("truncated-elf", "truncated ELF header (40 of 64 bytes)")]
     [InlineData("unknown-machine", "unsupported machine type: 64-bit ELF e_machine 8")]
-    [InlineData("win-x86.exe", "is a 32-bit x86 Windows program")]
     [InlineData("script.sh", "is a script (#!/bin/sh)")]
+    [InlineData("netbsd-x64", "is an ELF program for NetBSD, not Linux or FreeBSD")]
     public void Bad_input_is_refused_with_the_file_and_the_reason(string fixture, string reason)
     {
         var path = Fixtures.Path(fixture);

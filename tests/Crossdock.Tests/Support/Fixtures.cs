@@ -25,8 +25,10 @@ public static class Fixtures
     {
         foreach (var tool in new[] { "gcc", "clang", "ld.lld", "lld-link", "musl-gcc" }) Tools.Require(tool);
         var sources = Repository.PathOf("tests", "fixtures");
+        // build.sh makes the Go fixtures only where go is installed, so whether it is belongs in the cache key.
         var hash = Convert.ToHexString(SHA256.HashData(Encoding.UTF8.GetBytes(string.Join("\n",
-            Directory.EnumerateFiles(sources).Order(StringComparer.Ordinal).Select(f => System.IO.Path.GetFileName(f) + File.ReadAllText(f))))))[..16];
+            Directory.EnumerateFiles(sources).Order(StringComparer.Ordinal).Select(f => System.IO.Path.GetFileName(f) + File.ReadAllText(f))
+                .Append(Tools.Find("go") is null ? "without go" : "with go")))))[..16];
         var dir = System.IO.Path.Combine(System.IO.Path.GetTempPath(), "crossdock-fixtures", hash);
         var done = System.IO.Path.Combine(dir, ".built");
         if (File.Exists(done)) return dir;

@@ -14,4 +14,22 @@ public static class NpmClient
         Assert.True(result.ExitCode == 0, $"npm {string.Join(' ', args)} exited {result.ExitCode}\n{result.Output}");
         return result;
     }
+
+    /// <summary>Publishes every tarball of a release's npm folder with real npm: the platform packages first, the main package last.</summary>
+    public static void PublishRelease(IReadOnlyDictionary<string, string?> environment, string workingDirectory, string npmFolder, string mainTarball, params string[] extra)
+    {
+        foreach (var tarball in Directory.GetFiles(npmFolder, "*.tgz").Where(t => t != mainTarball).Append(mainTarball))
+        {
+            RunOk(environment, workingDirectory, ["publish", tarball, .. extra]);
+        }
+    }
+
+    /// <summary>A new consumer project in <paramref name="folder"/> with <paramref name="spec"/> installed from the registry.</summary>
+    public static string InstallInNewProject(IReadOnlyDictionary<string, string?> environment, string folder, string spec, params string[] extra)
+    {
+        Directory.CreateDirectory(folder);
+        File.WriteAllText(Path.Combine(folder, "package.json"), """{ "name": "consumer", "version": "1.0.0", "private": true }""");
+        RunOk(environment, folder, ["install", spec, .. extra]);
+        return folder;
+    }
 }

@@ -23,4 +23,19 @@ public static class Python
 
     public static ProcessResult Pip(string venv, params string[] args) =>
         ProcessRunner.Run(VenvBin(venv, "python"), ["-m", "pip", .. args], environment: PipEnvironment);
+
+    /// <summary>
+    /// The wheel file real pip would install for <paramref name="platform"/> from the wheels in <paramref name="findLinks"/>
+    /// (<c>pip install --dry-run --report</c>, nothing installed).
+    /// </summary>
+    public static string DryRunInstall(string venv, string findLinks, string platform, string reportPath, string package = "my-tool")
+    {
+        var result = Pip(venv, "install", "--dry-run", "--ignore-installed", "--no-index", "--find-links", findLinks,
+            "--only-binary=:all:", "--no-deps", "--platform", platform, "--target", Path.Combine(Path.GetDirectoryName(reportPath)!, "target"),
+            "--report", reportPath, package);
+        Assert.True(result.ExitCode == 0, result.Output);
+        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportPath));
+        var url = report.RootElement.GetProperty("install")[0].GetProperty("download_info").GetProperty("url").GetString()!;
+        return Path.GetFileName(new Uri(url).LocalPath);
+    }
 }

@@ -82,16 +82,21 @@ public sealed partial class ReleaseWorkflowTests
         string Runner(string sample, Func<Target, bool> which) => WorkflowDocument.String(
             new WorkflowDocument(Generate(sample)).MatrixInclude.Single(e => which(TargetTable.FindByTriple(WorkflowDocument.String(e, "target")!)!)), "os")!;
         static bool LinuxArm64Gnu(Target t) => t.Os == OperatingSystemFamily.Linux && t.Arch == CpuArchitecture.Aarch64 && t.Libc == Libc.Gnu;
+        static bool LinuxArm64(Target t) => t.Os == OperatingSystemFamily.Linux && t.Arch == CpuArchitecture.Aarch64;
         static bool WindowsArm64(Target t) => t.Os == OperatingSystemFamily.Windows && t.Arch == CpuArchitecture.Aarch64;
         static bool MacosX64(Target t) => t.Os == OperatingSystemFamily.Macos && t.Arch == CpuArchitecture.X86_64;
 
-        // Rust and Go cross-compile Linux arm64 on x86_64; NativeAOT builds on a native arm64 runner.
+        // Rust cross-compiles Linux arm64 on x86_64; NativeAOT builds on a native arm64 runner; Rust's macOS and
+        // Windows builds need their own OS.
         Assert.Equal("ubuntu-latest", Runner("rust", LinuxArm64Gnu));
-        Assert.Equal("ubuntu-latest", Runner("go", LinuxArm64Gnu));
         Assert.Equal("ubuntu-24.04-arm", Runner("dotnet", LinuxArm64Gnu));
         Assert.Equal("windows-11-arm", Runner("rust-win-arm64", WindowsArm64));
-        Assert.Equal("windows-11-arm", Runner("zig", WindowsArm64));
         Assert.Equal("macos-latest", Runner("rust", MacosX64));
+        // Go (cgo off) and Zig cross-compile every target: everything builds on ubuntu-latest, as goreleaser does.
+        Assert.All(new WorkflowDocument(Generate("go")).MatrixInclude, e => Assert.Equal("ubuntu-latest", WorkflowDocument.String(e, "os")));
+        Assert.All(new WorkflowDocument(Generate("zig")).MatrixInclude, e => Assert.Equal("ubuntu-latest", WorkflowDocument.String(e, "os")));
+        Assert.Equal("ubuntu-latest", Runner("go", LinuxArm64));
+        Assert.Equal("ubuntu-latest", Runner("zig", WindowsArm64));
     }
 
     [Fact]
@@ -105,7 +110,8 @@ public sealed partial class ReleaseWorkflowTests
 
         Assert.Equal($"cross build --release --locked --target {linuxArm64.Triple}", Build("rust", linuxArm64.Triple));
         Assert.Equal($"cargo build --release --locked --target {windowsX64.Triple} --package demo-cli", Build("rust-win-arm64", windowsX64.Triple));
-        Assert.Equal($"GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o dist/bin/{linuxArm64.Triple}/gotool ./cmd/gotool", Build("go", linuxArm64.Triple));
+        var linuxArm64LibcFree = TargetTable.Find(OperatingSystemFamily.Linux, CpuArchitecture.Aarch64, Libc.None)!;
+        Assert.Equal($"GOOS=linux GOARCH=arm64 CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" -o dist/bin/{linuxArm64LibcFree.Triple}/gotool ./cmd/gotool", Build("go", linuxArm64LibcFree.Triple));
         Assert.Equal($"zig build -Doptimize=ReleaseSafe -Dtarget={linuxArm64.ZigTarget} --prefix dist/bin/{linuxArm64.Triple}", Build("zig", linuxArm64.Triple));
         Assert.Equal($"dotnet publish src/DnTool/DnTool.csproj -c Release -r {windowsX64.DotnetRid} -p:PublishAot=true -o dist/bin/{windowsX64.Triple}", Build("dotnet", windowsX64.Triple));
         Assert.StartsWith($"mkdir -p dist/bin/{linuxMusl.Triple} && docker run ", Build("dotnet", linuxMusl.Triple));
@@ -219,12 +225,13 @@ public sealed partial class ReleaseWorkflowTests
     }
 
     [Fact]
-    public void Generating_needs_a_build_language()
+    public void Generating_needs_a_build_language_or_a_manifest_to_detect_it_from()
     {
         var config = SampleProjects.Parse("[package]\nname = \"x\"\n");
 
         var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
-        Assert.Equal("/project/crossdock.toml: [build] language is required to generate the workflow (one of rust, go, zig, dotnet, custom)", error.Message);
+        Assert.Equal("/project/crossdock.toml: [build] language is required to generate the workflow (one of rust, go, zig, dotnet, custom): "
+            + "no Cargo.toml, go.mod, build.zig.zon or NativeAOT .csproj beside it to detect it from", error.Message);
     }
 
     [Theory]

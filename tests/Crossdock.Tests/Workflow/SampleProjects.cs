@@ -74,9 +74,47 @@ public static class SampleProjects
             command = "make release TARGET={target} GOOS={goos}"
             binary = "out/{target}/{bin}{exe}"
             """,
+        ["go-no-build-table"] = """
+            [package]
+            name = "gotool"
+            version = "0.9.0"
+            """,
     };
 
-    public static ProjectConfig Config(string name) => Parse(All[name]);
+    /// <summary>
+    /// The repository files beside crossdock.toml, for samples whose workflow depends on them: without a [build]
+    /// table the language and project are detected from the repository, as <c>crossdock init</c> reads it.
+    /// </summary>
+    private static readonly Dictionary<string, Dictionary<string, string>> RepositoryFiles = new()
+    {
+        ["go-no-build-table"] = new()
+        {
+            ["go.mod"] = "module github.com/acme/gotool\n\ngo 1.22\n",
+            ["cmd/gotool/main.go"] = "package main\n\nfunc main() {}\n",
+            ["internal/util/util.go"] = "package util\n",
+        },
+    };
+
+    /// <summary>Each such repository is written once per test run (test classes run in parallel), in a temporary folder.</summary>
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, Lazy<string>> Written = new(StringComparer.Ordinal);
+
+    /// <summary>The sample's crossdock.toml, loaded from a written repository when the sample has files, else parsed at /project.</summary>
+    public static ProjectConfig Config(string name)
+    {
+        if (!RepositoryFiles.TryGetValue(name, out var files)) return Parse(All[name]);
+        var root = Written.GetOrAdd(name, _ => new Lazy<string>(() =>
+        {
+            var folder = Directory.CreateTempSubdirectory($"crossdock-sample-{name}-").FullName;
+            foreach (var (relative, content) in files.Append(new KeyValuePair<string, string>(ConfigLoader.DefaultFileName, All[name])))
+            {
+                var path = Path.Combine(folder, relative);
+                Directory.CreateDirectory(Path.GetDirectoryName(path)!);
+                File.WriteAllText(path, content);
+            }
+            return folder;
+        })).Value;
+        return ConfigLoader.Load(Path.Combine(root, ConfigLoader.DefaultFileName));
+    }
 
     public static ProjectConfig Parse(string toml) => ConfigLoader.Parse("/project/crossdock.toml", toml);
 }

@@ -90,6 +90,14 @@ public static class MainPackageContent
         return Encoding.UTF8.GetString(buffer.ToArray());
     }
 
+    /// <summary>A README table's platform: "linux x64 glibc", "linux arm64, any libc" (a libc-free build), "freebsd x64".</summary>
+    private static string PlatformWords(Core.Targets.Target target)
+    {
+        var npm = target.NpmPlatform;
+        var libc = npm.Libc is { } name ? " " + name : target.IsLibcFree ? ", any libc" : "";
+        return $"{npm.Os} {npm.Cpu}{libc}";
+    }
+
     /// <summary>The project's README, followed by a section on how the binary reaches users.</summary>
     public static string Readme(ProjectMetadata project, MainPackageArtifact package)
     {
@@ -118,8 +126,7 @@ public static class MainPackageContent
             """);
         foreach (var platform in package.Platforms)
         {
-            var npm = platform.Target.NpmPlatform;
-            text.Append($"| `{platform.Name}` | {npm.Os} {npm.Cpu}{(npm.Libc is { } libc ? " " + libc : "")} |\n");
+            text.Append($"| `{platform.Name}` | {PlatformWords(platform.Target)} |\n");
         }
         text.Append($"""
 

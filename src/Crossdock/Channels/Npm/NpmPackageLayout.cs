@@ -12,6 +12,14 @@ public static class NpmPackageLayout
     /// <summary>The main package's launcher for a command (after <c>package/</c>); it is the package's <c>bin</c>.</summary>
     public static string Launcher(string command) => $"bin/{command}.js";
 
+    /// <summary>Every file of a platform package (after <c>package/</c>): verify flags any other.</summary>
+    public static IReadOnlyList<string> PlatformPackageFiles(IEnumerable<string> executableFileNames, IEnumerable<string> licenseFiles) =>
+        ["package.json", "README.md", .. executableFileNames.Select(Executable), .. licenseFiles];
+
+    /// <summary>Every file of the main package (after <c>package/</c>): verify flags any other.</summary>
+    public static IReadOnlyList<string> MainPackageFiles(IEnumerable<string> commands, IEnumerable<string> licenseFiles) =>
+        ["package.json", "README.md", .. commands.Select(Launcher), .. licenseFiles];
+
     /// <summary>The tarball entry of a path inside the package.</summary>
     public static string Entry(string path) => Root + path;
 }

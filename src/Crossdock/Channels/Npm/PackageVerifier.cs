@@ -21,20 +21,27 @@ public static class PackageVerifier
         var entries = new Dictionary<string, (UnixFileMode Mode, long Size)>(StringComparer.Ordinal);
         PackageManifest? manifest = null;
         var executables = new Dictionary<string, string>(StringComparer.Ordinal);
+        // Only an entry named like this project's executable is ever extracted, and under a name made here: nothing in
+        // the tarball chooses a path, and an extra file of any size is judged by its header, never read.
+        var executableNames = config.Commands.SelectMany(c => OperatingSystemFamily.All.Select(os => NpmPackageLayout.Executable(c.Name + os.ExecutableSuffix)))
+            .ToHashSet(StringComparer.Ordinal);
         try
         {
             PackageTarball.Walk(path, (entry, data) =>
             {
-                if (!entry.Name.StartsWith(NpmPackageLayout.Root, StringComparison.Ordinal)) problems.Add("layout", $"entry {entry.Name} is not under package/");
-                if (entry.EntryType is not (TarEntryType.RegularFile or TarEntryType.V7RegularFile or TarEntryType.Directory)) problems.Add("layout", $"entry {entry.Name} is a {entry.EntryType}, not a file");
-                var name = entry.Name.StartsWith(NpmPackageLayout.Root, StringComparison.Ordinal) ? entry.Name[NpmPackageLayout.Root.Length..] : entry.Name;
-                if (!entries.TryAdd(name, (entry.Mode, entry.Length))) problems.Add("layout", $"entry {entry.Name} appears twice");
+                if (TarballEntryCheck.Problem(entry) is { } problem)
+                {
+                    problems.Add("layout", problem); // one line for the entry, and it is neither read nor counted as a file
+                    return true;
+                }
+                var name = entry.Name[NpmPackageLayout.Root.Length..];
+                if (!entries.TryAdd(name, (entry.Mode, entry.EntryType == TarEntryType.Directory ? -1 : entry.Length))) problems.Add("layout", $"entry {entry.Name} appears twice");
                 if (data is null) return true;
-                if (name == "package.json")
+                if (name == "package.json" && entry.Length < PackageJsonLimit)
                 {
                     manifest = PackageManifest.Read(path, data, entry.Length);
                 }
-                else if (name.StartsWith("bin/", StringComparison.Ordinal) && !name.EndsWith(".js", StringComparison.Ordinal))
+                else if (executableNames.Contains(name))
                 {
                     var extracted = Path.Combine(scratchFolder, $"{Path.GetFileName(path)}-{executables.Count}");
                     using (var file = File.Create(extracted)) data.CopyTo(file);
@@ -54,8 +61,26 @@ public static class PackageVerifier
             return null;
         }
 
-        if (manifest.Name == config.Npm.Name) return VerifyMain(path, manifest, config, entries, problems);
+        if (manifest.Name == config.Npm.Name)
+        {
+            CheckOnlyExpectedFiles(entries, NpmPackageLayout.MainPackageFiles(config.Commands.Select(c => c.Name), LicensePaths(config)), problems);
+            return VerifyMain(path, manifest, config, entries, problems);
+        }
         return VerifyPlatform(path, manifest, config, entries, executables, problems);
+    }
+
+    private static IEnumerable<string> LicensePaths(ProjectConfig config) => config.Metadata.LicenseFiles.Select(f => f.RelativePath);
+
+    /// <summary>A package.json larger than this is no package.json crossdock wrote, and is not read into memory.</summary>
+    private const long PackageJsonLimit = 1 << 20;
+
+    /// <summary>Every file (folders aside) must be one crossdock writes: anything else would reach users' disks unchecked.</summary>
+    private static void CheckOnlyExpectedFiles(Dictionary<string, (UnixFileMode Mode, long Size)> entries, IReadOnlyList<string> expected, ProblemList problems)
+    {
+        foreach (var (name, (_, size)) in entries.Where(e => e.Value.Size >= 0 && !expected.Contains(e.Key, StringComparer.Ordinal)))
+        {
+            problems.Add("layout", TarballEntryCheck.Unexpected(name, size, expected));
+        }
     }
 
     private static VerifiedArtifact VerifyMain(string path, PackageManifest manifest, ProjectConfig config, Dictionary<string, (UnixFileMode Mode, long Size)> entries, ProblemList problems)
@@ -82,6 +107,7 @@ public static class PackageVerifier
             problems.Add("name", $"package {manifest.Name} is neither {config.Npm.Name} nor one of its platform packages");
             return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, []);
         }
+        CheckOnlyExpectedFiles(entries, NpmPackageLayout.PlatformPackageFiles(config.Commands.Select(c => target.ExecutableFileName(c.Name)), LicensePaths(config)), problems);
         if (!manifest.Declares(target.NpmPlatform))
         {
             problems.Add("package.json", $"os/cpu/libc are {manifest.DeclaredPlatform}, {target.Triple} needs {target.NpmPlatform}");
@@ -92,7 +118,7 @@ public static class PackageVerifier
             CheckExecutable(NpmPackageLayout.Executable(target.ExecutableFileName(command.Name)), target, entries, executables, problems);
         }
         CheckLicenseFiles(config, entries, problems);
-        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [target]);
+        return new VerifiedArtifact(path, ArtifactKind.NpmPlatformPackage, manifest.Name, manifest.Version, [.. target.Serves]);
     }
 
     /// <summary>A command's executable is there, executable, and really a program for the package's target.</summary>

@@ -40,11 +40,27 @@ public static partial class PypiPlatformTags
         return false;
     }
 
+    /// <summary>
+    /// The targets a wheel with these platform tags serves: each tag's, and where the set names both a manylinux and a
+    /// musllinux tag of one architecture, that architecture's libc-free target too (such a wheel serves both libcs).
+    /// </summary>
+    public static IEnumerable<Target> TargetsServedBy(PlatformTagSet tags)
+    {
+        var targets = tags.Tags.SelectMany(TargetsOf).Distinct().ToList();
+        var libcFree = targets
+            .Where(t => t.Os == OperatingSystemFamily.Linux && t.Libc == Libc.Gnu)
+            .Where(gnu => targets.Any(t => t.Arch == gnu.Arch && t.Libc == Libc.Musl))
+            .Select(gnu => TargetTable.Find(OperatingSystemFamily.Linux, gnu.Arch, Libc.None))
+            .OfType<Target>();
+        return targets.Concat(libcFree).Distinct();
+    }
+
     /// <summary>The targets a platform tag serves; empty when crossdock has no target for it.</summary>
     public static IEnumerable<Target> TargetsOf(string tag)
     {
         if (tag == "win_amd64") return Find(OperatingSystemFamily.Windows, CpuArchitecture.X86_64, null);
         if (tag == "win_arm64") return Find(OperatingSystemFamily.Windows, CpuArchitecture.Aarch64, null);
+        if (tag == "win32") return Find(OperatingSystemFamily.Windows, CpuArchitecture.I686, null);
         if (Legacy().Match(tag) is { Success: true } legacy) return LinuxTarget(legacy.Groups["arch"].Value, Libc.Gnu);
         if (Linux().Match(tag) is { Success: true } linux) return LinuxTarget(linux.Groups["arch"].Value, linux.Groups["family"].Value == "manylinux" ? Libc.Gnu : Libc.Musl);
         if (Macos().Match(tag) is { Success: true } mac)

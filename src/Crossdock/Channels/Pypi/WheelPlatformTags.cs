@@ -38,7 +38,9 @@ public static class WheelPlatformTags
     {
         switch (target.WheelTagFamily)
         {
-            case WheelTagFamily.Manylinux or WheelTagFamily.Musllinux:
+            case WheelTagFamily.None:
+                throw new ArgumentException($"{target.Triple} has no wheel: {NoWheelReason(target)}", nameof(target));
+            case WheelTagFamily.Manylinux or WheelTagFamily.Musllinux or WheelTagFamily.ManylinuxAndMusllinux:
                 return ForLinux(target, inspection, staticTags);
             case WheelTagFamily.Macosx:
                 var slice = inspection.Slices.FirstOrDefault(s => s.Arch == target.Arch)
@@ -48,6 +50,21 @@ public static class WheelPlatformTags
             default:
                 return new PlatformTagDecision(new PlatformTagSet([WindowsTag(target.Arch)]), null, null, []);
         }
+    }
+
+    /// <summary>Why a target gets no wheel ("PyPI accepts no FreeBSD platform tag"); null when it gets one.</summary>
+    public static string? NoWheelReason(Target target) => target.HasWheel ? null : $"PyPI accepts no {target.Os.DisplayName} platform tag";
+
+    /// <summary>
+    /// One sentence for every target of a release that gets no wheel ("no wheel for TRIPLE, TRIPLE: PyPI
+    /// accepts no FreeBSD platform tag; npm ships it"); null when every target gets one.
+    /// </summary>
+    public static string? NoWheelNote(IEnumerable<Target> targets)
+    {
+        var without = targets.Where(t => !t.HasWheel).Distinct().ToList();
+        if (without.Count == 0) return null;
+        var reasons = string.Join("; ", without.Select(t => NoWheelReason(t)!).Distinct());
+        return $"no wheel for {string.Join(", ", without.Select(t => t.Triple))}: {reasons}; npm ships {(without.Count == 1 ? "it" : "them")}";
     }
 
     /// <summary>
@@ -113,10 +130,11 @@ public static class WheelPlatformTags
     private static PlatformTagDecision ForLinux(Target target, BinaryInspection inspection, StaticLinuxTags staticTags)
     {
         var arch = target.Arch;
-        var manylinux = target.WheelTagFamily == WheelTagFamily.Manylinux
+        // A libc-free program gets both families: it needs nothing from libc, so the manylinux floor (2.17) is enough.
+        var both = target.WheelTagFamily == WheelTagFamily.ManylinuxAndMusllinux
             || (staticTags == StaticLinuxTags.Both && inspection.IsStatic == true);
-        var musllinux = target.WheelTagFamily == WheelTagFamily.Musllinux
-            || (staticTags == StaticLinuxTags.Both && inspection.IsStatic == true);
+        var manylinux = both || target.WheelTagFamily == WheelTagFamily.Manylinux;
+        var musllinux = both || target.WheelTagFamily == WheelTagFamily.Musllinux;
 
         var tags = new List<string>();
         var warnings = new List<string>();
@@ -181,5 +199,6 @@ public static class WheelPlatformTags
     public static string WindowsTag(CpuArchitecture arch) =>
         arch == CpuArchitecture.X86_64 ? "win_amd64"
         : arch == CpuArchitecture.Aarch64 ? "win_arm64"
+        : arch == CpuArchitecture.I686 ? "win32"
         : throw new ArgumentOutOfRangeException(nameof(arch), arch, "no Windows wheel tag");
 }

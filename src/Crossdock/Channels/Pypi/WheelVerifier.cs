@@ -34,13 +34,14 @@ public static class WheelVerifier
         if (!sorted) problems.Add("tags", $"platform tag set '{p.Platform}' is not sorted; write it as '{platform.Compressed}' (PyPI will reject unsorted sets)");
         foreach (var tag in platform.Tags.Where(t => !PypiPlatformTags.IsAllowed(t))) problems.Add("tags", $"platform tag '{tag}' is not on PyPI's allow-list");
         var tag3 = new WheelTag(p.Python, p.Abi, platform);
-        var targets = platform.Tags.SelectMany(PypiPlatformTags.TargetsOf).Distinct().ToImmutableArray();
+        var targets = PypiPlatformTags.TargetsServedBy(platform).ToImmutableArray();
         if (targets.IsEmpty) problems.Add("tags", $"no crossdock target matches platform '{p.Platform}'");
 
         try
         {
             using var zip = ZipReader.Open(path);
             CheckZipStructure(zip, problems);
+            CheckOnlyExpectedEntries(zip, config, p.Dist, p.Version, problems);
             var distInfo = $"{p.Dist}-{p.Version}.dist-info";
             var contents = ReadContents(zip, problems, $"{p.Dist}-{p.Version}.data/scripts/", scratchFolder);
             WheelRecordChecks.Check(zip, contents.Digests, contents.Text, $"{distInfo}/RECORD", problems);
@@ -102,6 +103,50 @@ public static class WheelVerifier
         }
     }
 
+    /// <summary>S_IFMT and S_IFREG/S_IFDIR of the Unix mode in an entry's external attributes (0: written without one).</summary>
+    private const int FileTypeMask = 0xF000, RegularFile = 0x8000, Directory = 0x4000;
+
+    /// <summary>
+    /// Every entry must be a plain file or folder crossdock writes, at a path that stays inside the install folder:
+    /// pip unpacks whatever a wheel holds, so a link, a '..' path or an extra file (of any size, judged from the central
+    /// directory alone) would reach users' disks. What crossdock writes: the scripts, the Python package (its own
+    /// python-source files and the generated ones), METADATA, WHEEL, RECORD and the licence files.
+    /// </summary>
+    private static void CheckOnlyExpectedEntries(ZipReader zip, ProjectConfig config, string dist, string version, ProblemList problems)
+    {
+        var distInfo = $"{dist}-{version}.dist-info";
+        var scripts = $"{dist}-{version}.data/scripts/";
+        var module = ProjectNames.PythonModuleName(config.Pypi.Name);
+        var expected = new HashSet<string>(StringComparer.Ordinal)
+        {
+            $"{module}/__init__.py", $"{module}/__main__.py", $"{module}/_find_bin.py",
+            $"{distInfo}/METADATA", $"{distInfo}/WHEEL", $"{distInfo}/RECORD",
+        };
+        if (config.Pypi.PythonSource is { } source) expected.UnionWith(PythonSource.Files(source).Select(f => f.Entry));
+        expected.UnionWith(config.Metadata.LicenseFiles.Select(f => WheelMetadata.LicenseEntry(distInfo, f)));
+        foreach (var entry in zip.Entries)
+        {
+            if (ArchivePaths.EscapeProblem(entry.Name) is { } escape)
+            {
+                problems.Add("layout", $"entry {entry.Name} {escape}");
+                continue;
+            }
+            var type = entry.UnixMode & FileTypeMask;
+            if (type is not (0 or RegularFile or Directory))
+            {
+                problems.Add("layout", $"entry {entry.Name} is {(type == 0xA000 ? "a symbolic link" : $"a special file (mode {Convert.ToString(entry.UnixMode, 8)})")}, not a file");
+                continue;
+            }
+            if (entry.Name.EndsWith('/')) continue;
+            var isScript = entry.Name.StartsWith(scripts, StringComparison.Ordinal) && !entry.Name[scripts.Length..].Contains('/');
+            if (!isScript && !expected.Contains(entry.Name))
+            {
+                problems.Add("layout", $"{entry.Name} ({entry.UncompressedSize} bytes) is not a file crossdock writes; a wheel holds only {scripts}*, "
+                    + $"the package {module}/, {distInfo}/ METADATA, WHEEL, RECORD and licence files");
+            }
+        }
+    }
+
     private sealed record Contents(Dictionary<string, (string Sha256, long Size)> Digests, Dictionary<string, string> Text, List<(string Entry, string ExtractedPath, int Mode)> Scripts);
 
     /// <summary>Reads every entry once: hashes it, keeps the small text files, and extracts the scripts for inspection.</summary>
@@ -115,8 +160,9 @@ public static class WheelVerifier
             var isScript = entry.Name.StartsWith(scriptsPrefix, StringComparison.Ordinal);
             var keepText = entry.Name.Contains(".dist-info/", StringComparison.Ordinal) && entry.UncompressedSize < 10 << 20;
             using var text = keepText ? new MemoryStream() : null;
-            // Named by position, not by the entry's name, which may hold any bytes (a NUL is not a valid path; found by fuzzing).
-            var extracted = isScript ? Path.Combine(scratchFolder, $"script-{contents.Scripts.Count}") : null;
+            // Extracted under a name made here, never one taken from the archive, so it stays in the scratch folder
+            // (and a NUL or a '/' in an entry name is no path problem; found by fuzzing too).
+            var extracted = isScript ? Path.Combine(scratchFolder, $"{Guid.NewGuid():N}-script-{contents.Scripts.Count}") : null;
             using (var file = extracted is null ? null : File.Create(extracted))
             {
                 var buffer = new byte[1 << 16];
@@ -139,6 +185,27 @@ public static class WheelVerifier
             if (extracted is not null) contents.Scripts.Add((entry.Name, extracted, entry.UnixMode));
         }
         return contents;
+    }
+
+    /// <summary>
+    /// How the executable contradicts the targets the tags claim. A set tagged for both libcs of an architecture
+    /// (a libc-free program's, or <c>--static-linux-tags both</c>) needs a static program of that architecture, whatever
+    /// libc it has inside; every other target must fit the program exactly.
+    /// </summary>
+    private static IEnumerable<string> Contradictions(ImmutableArray<Target> targets, BinaryInspection inspection)
+    {
+        var bothLibcs = targets.Where(t => t.IsLibcFree).Select(t => t.Arch).ToHashSet();
+        foreach (var target in targets.Where(t => !(t.Os == OperatingSystemFamily.Linux && bothLibcs.Contains(t.Arch))))
+        {
+            if (TargetResolver.Contradiction(target, inspection) is { } why) yield return why;
+        }
+        foreach (var arch in bothLibcs)
+        {
+            if (inspection.Os != OperatingSystemFamily.Linux || inspection.Arch != arch || inspection.IsStatic != true)
+            {
+                yield return $"is {TargetResolver.Describe(inspection)}, not a static {arch} Linux program that runs on glibc and musl";
+            }
+        }
     }
 
     /// <summary>The project's own Python files (<c>[pypi] python-source</c>) are in the wheel, each with the folder's bytes.</summary>
@@ -166,10 +233,7 @@ public static class WheelVerifier
             problems.Add("binary", $"{entry} {e.Reason}");
             return;
         }
-        foreach (var target in targets)
-        {
-            if (TargetResolver.Contradiction(target, inspection) is { } why) problems.Add("binary", $"{entry} {why}, as the tag {platform.Compressed} claims");
-        }
+        foreach (var why in Contradictions(targets, inspection)) problems.Add("binary", $"{entry} {why}, as the tag {platform.Compressed} claims");
         var manylinux = platform.Tags.Select(PypiPlatformTags.ManylinuxLevel).Where(l => l is not null).Max();
         if (manylinux is { } level)
         {

@@ -11,6 +11,7 @@ public static class TargetTable
     private static readonly OperatingSystemFamily Linux = OperatingSystemFamily.Linux;
     private static readonly OperatingSystemFamily Macos = OperatingSystemFamily.Macos;
     private static readonly OperatingSystemFamily Windows = OperatingSystemFamily.Windows;
+    private static readonly OperatingSystemFamily FreeBsd = OperatingSystemFamily.FreeBsd;
 
     /// <summary>All supported targets, defaults first in the seed's order.</summary>
     public static ImmutableArray<Target> All { get; } =
@@ -30,15 +31,31 @@ public static class TargetTable
         new("riscv64gc-unknown-linux-gnu", Linux, CpuArchitecture.Riscv64, Libc.Gnu, "linux-riscv64-gnu", "linux-riscv64", "riscv64-linux-gnu", IsDefault: false),
         new("powerpc64le-unknown-linux-gnu", Linux, CpuArchitecture.Ppc64le, Libc.Gnu, "linux-ppc64-gnu", "linux-ppc64le", "powerpc64le-linux-gnu", IsDefault: false),
         new("s390x-unknown-linux-gnu", Linux, CpuArchitecture.S390x, Libc.Gnu, "linux-s390x-gnu", "linux-s390x", "s390x-linux-gnu", IsDefault: false),
+        // Libc-free Linux (Rust's -linux-none): one package per architecture, like esbuild's linux-x64. .NET has no
+        // libc-free RID; such a binary runs wherever the plain linux RID runs.
+        new("x86_64-unknown-linux-none", Linux, CpuArchitecture.X86_64, Libc.None, "linux-x64", "linux-x64", "x86_64-linux-none", IsDefault: false),
+        new("aarch64-unknown-linux-none", Linux, CpuArchitecture.Aarch64, Libc.None, "linux-arm64", "linux-arm64", "aarch64-linux-none", IsDefault: false),
+        new("i686-pc-windows-msvc", Windows, CpuArchitecture.I686, null, "win32-ia32", "win-x86", "x86-windows", IsDefault: false),
+        new("x86_64-unknown-freebsd", FreeBsd, CpuArchitecture.X86_64, null, "freebsd-x64", "freebsd-x64", "x86_64-freebsd", IsDefault: false),
+        new("aarch64-unknown-freebsd", FreeBsd, CpuArchitecture.Aarch64, null, "freebsd-arm64", "freebsd-arm64", "aarch64-freebsd", IsDefault: false),
     ];
 
     /// <summary>The default release: the seed's 7 distinct targets.</summary>
     public static ImmutableArray<Target> Defaults { get; } = [.. All.Where(t => t.IsDefault)];
 
+    /// <summary>
+    /// The default release of a program that needs no libc (Go with cgo off, Zig without libc): the defaults with each
+    /// Linux architecture's glibc and musl targets replaced by its one libc-free target, so each builds once.
+    /// </summary>
+    public static ImmutableArray<Target> LibcFreeDefaults { get; } =
+    [
+        .. Defaults.Select(t => t.Os == Linux ? Find(Linux, t.Arch, Libc.None) ?? t : t).Distinct(),
+    ];
+
     public static Target? FindByTriple(string triple) =>
         All.FirstOrDefault(t => string.Equals(t.Triple, triple, StringComparison.Ordinal));
 
-    /// <summary>The target for an OS, architecture and (on Linux) libc; null when unsupported.</summary>
+    /// <summary>The target for an OS, architecture and (on Linux) libc, <see cref="Libc.None"/> included; null when unsupported.</summary>
     public static Target? Find(OperatingSystemFamily os, CpuArchitecture arch, Libc? libc) =>
         All.FirstOrDefault(t => t.Os == os && t.Arch == arch && t.Libc == libc);
 }

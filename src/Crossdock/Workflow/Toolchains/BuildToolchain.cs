@@ -2,10 +2,11 @@ using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
-/// <summary>What a toolchain needs from crossdock.toml to build: the command name and the [build] project.</summary>
+/// <summary>What a toolchain needs from crossdock.toml and the repository to build.</summary>
 /// <param name="Bin">The executable's name, without .exe.</param>
 /// <param name="Project">The language's project location ([build] project), null for the default.</param>
-public sealed record BuildSettings(string Bin, string? Project);
+/// <param name="Cgo">Go only: the code imports "C", so it links libc and builds with cgo on each target's own machine.</param>
+public sealed record BuildSettings(string Bin, string? Project, bool Cgo = false);
 
 /// <summary>
 /// How one language builds a target in the release workflow: on which runner, with which command, and where
@@ -20,8 +21,17 @@ public abstract class BuildToolchain
     /// <summary>The embedded template holding this language's setup steps for the build job.</summary>
     public string SetupStepsResource => $"release-setup-{Language}.yml";
 
-    /// <summary>The runner label that builds <paramref name="target"/>; null when no hosted runner can.</summary>
-    public abstract string? Runner(Target target);
+    /// <summary>The runner label that builds <paramref name="target"/>; null when no hosted runner can (see <see cref="WhyNot"/>).</summary>
+    public abstract string? Runner(Target target, BuildSettings build);
+
+    /// <summary>
+    /// The runner for a user's own <c>[build] command</c>, which crossdock cannot know to cross-compile: the language's
+    /// choice, except where that relies on the language's own cross-compiling command.
+    /// </summary>
+    public virtual string? RunnerForUserCommand(Target target, BuildSettings build) => Runner(target, build);
+
+    /// <summary>Why this language cannot build <paramref name="target"/>, when <see cref="Runner"/> is null for a reason of its own.</summary>
+    public virtual string? WhyNot(Target target, BuildSettings build) => null;
 
     /// <summary>The shell command (bash) that builds the binary for <paramref name="target"/>.</summary>
     public abstract string Command(Target target, BuildSettings build);

@@ -15,7 +15,11 @@ public sealed class DotnetToolchain : BuildToolchain
 
     public override string Language => "dotnet";
 
-    public override string? Runner(Target target) => target.DotnetRid is null ? null : HostedRunners.SameMachine(target);
+    public override string? Runner(Target target, BuildSettings build) =>
+        target.DotnetRid is null || target.IsLibcFree ? null : HostedRunners.SameMachine(target);
+
+    public override string? WhyNot(Target target, BuildSettings build) =>
+        target.IsLibcFree ? "NativeAOT links the C library; list the glibc and musl targets instead" : null;
 
     public override string Command(Target target, BuildSettings build)
     {

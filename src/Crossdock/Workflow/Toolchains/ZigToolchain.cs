@@ -3,15 +3,18 @@ using Crossdock.Core.Targets;
 namespace Crossdock.Workflow.Toolchains;
 
 /// <summary>
-/// Zig: <c>zig build</c> cross-compiles to any target, libc included, so Linux targets build on x86_64
-/// Ubuntu; macOS and Windows build on their own OS. ReleaseSafe keeps safety checks in the shipped binary,
-/// which is Zig's recommended mode for programs users run.
+/// Zig: <c>zig build</c> cross-compiles to any target, libc included, so every target builds on x86_64 Ubuntu
+/// (goreleaser's way: macOS and Windows runners cost several times more and add nothing). A user's own command
+/// may need the target's OS, so it gets macOS and Windows runners. ReleaseSafe keeps safety checks in the shipped
+/// binary, which is Zig's recommended mode for programs users run.
 /// </summary>
 public sealed class ZigToolchain : BuildToolchain
 {
     public override string Language => "zig";
 
-    public override string? Runner(Target target) => HostedRunners.CrossCompilingLinuxFromX64(target);
+    public override string? Runner(Target target, BuildSettings build) => HostedRunners.LinuxX64;
+
+    public override string? RunnerForUserCommand(Target target, BuildSettings build) => HostedRunners.CrossCompilingLinuxFromX64(target);
 
     public override string Command(Target target, BuildSettings build) =>
         $"zig build -Doptimize=ReleaseSafe -Dtarget={target.ZigTarget} --prefix {OutputFolder(target)}";

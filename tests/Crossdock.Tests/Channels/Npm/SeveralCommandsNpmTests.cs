@@ -23,16 +23,8 @@ public sealed class SeveralCommandsNpmTests : IDisposable
             "--target", "x86_64-unknown-linux-gnu", linux, "--target", "x86_64-pc-windows-msvc", windows);
         CrossdockRunner.RunOk("assemble", "--config", _release.ConfigPath, "--out", _release.Out);
         var environment = registry.NpmEnvironment(_release.Dir);
-        var main = Path.Combine(_release.NpmDir, "my-tool-2.0.0.tgz");
-        foreach (var tarball in Directory.GetFiles(_release.NpmDir, "*.tgz").Where(t => t != main).Append(main))
-        {
-            NpmClient.RunOk(environment, _release.Dir.Path, "publish", tarball);
-        }
-
-        var project = _release.Dir["consumer"];
-        Directory.CreateDirectory(project);
-        File.WriteAllText(Path.Combine(project, "package.json"), """{ "name": "consumer", "version": "1.0.0", "private": true }""");
-        NpmClient.RunOk(environment, project, "install", "my-tool@2.0.0");
+        NpmClient.PublishRelease(environment, _release.Dir.Path, _release.NpmDir, Path.Combine(_release.NpmDir, "my-tool-2.0.0.tgz"));
+        var project = NpmClient.InstallInNewProject(environment, _release.Dir["consumer"], "my-tool@2.0.0");
 
         var npx = Tools.Require("npx");
         foreach (var command in new[] { "mytool", "mt" })

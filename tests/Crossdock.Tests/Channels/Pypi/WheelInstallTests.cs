@@ -61,7 +61,7 @@ public sealed class WheelInstallTests(AllTargetsRelease allTargets) : IClassFixt
         using var scratch = new TempDir();
         var expected = Path.GetFileName(release.Dir.Files().Single(f => f.StartsWith("dist/pypi/", StringComparison.Ordinal) && WheelFor(f, target)));
 
-        var chosen = DryRunInstall(allTargets.Venv, release.PypiDir, pipPlatform, scratch["report.json"]);
+        var chosen = Python.DryRunInstall(allTargets.Venv, release.PypiDir, pipPlatform, scratch["report.json"]);
 
         Assert.Equal(expected, chosen);
     }
@@ -78,23 +78,11 @@ public sealed class WheelInstallTests(AllTargetsRelease allTargets) : IClassFixt
         CrossdockRunner.RunOk("pack", "--config", release.ConfigPath, "--out", release.Out, Fixtures.Path("gnu-2.30-x86_64"));
         var venv = Python.CreateVenv(release.Dir["venv"]);
 
-        Assert.Equal("my_tool-1.0.0-py3-none-manylinux_2_30_x86_64.whl", DryRunInstall(venv, release.PypiDir, "manylinux_2_30_x86_64", release.Dir["r1.json"]));
+        Assert.Equal("my_tool-1.0.0-py3-none-manylinux_2_30_x86_64.whl", Python.DryRunInstall(venv, release.PypiDir, "manylinux_2_30_x86_64", release.Dir["r1.json"]));
         var refused = Python.Pip(venv, "install", "--dry-run", "--no-index", "--find-links", release.PypiDir, "--only-binary=:all:",
             "--no-deps", "--platform", "manylinux_2_28_x86_64", "--target", release.Dir["t"], "my-tool");
         Assert.NotEqual(0, refused.ExitCode);
         Assert.Contains("No matching distribution found for my-tool", refused.Output, StringComparison.Ordinal);
-    }
-
-    /// <summary>Asks pip which wheel it would install for <paramref name="platform"/> (pip install --dry-run --report).</summary>
-    private static string DryRunInstall(string venv, string findLinks, string platform, string reportPath)
-    {
-        var result = Python.Pip(venv, "install", "--dry-run", "--ignore-installed", "--no-index", "--find-links", findLinks,
-            "--only-binary=:all:", "--no-deps", "--platform", platform, "--target", Path.Combine(Path.GetDirectoryName(reportPath)!, "target"),
-            "--report", reportPath, "my-tool");
-        Assert.True(result.ExitCode == 0, result.Output);
-        using var report = System.Text.Json.JsonDocument.Parse(File.ReadAllText(reportPath));
-        var url = report.RootElement.GetProperty("install")[0].GetProperty("download_info").GetProperty("url").GetString()!;
-        return Path.GetFileName(new Uri(url).LocalPath);
     }
 
     private static bool WheelFor(string file, string target) => target switch

@@ -101,10 +101,47 @@ public sealed class WheelPlatformTagsTests
         Assert.Equal(expected, WheelPlatformTags.ForFatMachO(fat).Tags.Compressed);
     }
 
-    [Fact]
-    public void Windows_targets_get_win_amd64_and_win_arm64()
+    [Theory]
+    [InlineData("x86_64-unknown-linux-none", "manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64")]
+    [InlineData("aarch64-unknown-linux-none", "manylinux2014_aarch64.manylinux_2_17_aarch64.musllinux_1_2_aarch64")]
+    public void Libc_free_target_gets_one_sorted_tag_set_for_both_libcs_at_the_2_17_floor(string triple, string expected)
     {
-        foreach (var (triple, expected) in new[] { ("x86_64-pc-windows-msvc", "win_amd64"), ("aarch64-pc-windows-msvc", "win_arm64") })
+        var target = TargetTable.FindByTriple(triple)!;
+
+        var tags = WheelPlatformTags.ForTarget(target, LibcFree(target.Arch));
+
+        Assert.Equal(expected, tags.Tags.Compressed);
+        Assert.All(tags.Tags.Tags, t => Assert.True(PypiPlatformTags.IsAllowed(t), t));
+    }
+
+    [Fact]
+    public void A_tag_set_for_both_libcs_serves_the_glibc_musl_and_libc_free_targets_of_its_architecture()
+    {
+        var served = PypiPlatformTags.TargetsServedBy(PlatformTagSet.Parse("manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64", out _));
+        var glibcOnly = PypiPlatformTags.TargetsServedBy(PlatformTagSet.Parse("manylinux_2_28_x86_64", out _));
+
+        Assert.Equal(["x86_64-unknown-linux-gnu", "x86_64-unknown-linux-musl", "x86_64-unknown-linux-none"], served.Select(t => t.Triple));
+        Assert.Equal(["x86_64-unknown-linux-gnu"], glibcOnly.Select(t => t.Triple));
+        Assert.Equal(["i686-pc-windows-msvc"], PypiPlatformTags.TargetsServedBy(PlatformTagSet.Parse("win32", out _)).Select(t => t.Triple));
+    }
+
+    [Theory]
+    [InlineData("x86_64-unknown-freebsd")]
+    [InlineData("aarch64-unknown-freebsd")]
+    public void FreeBSD_targets_get_no_wheel_and_say_why(string triple)
+    {
+        var target = TargetTable.FindByTriple(triple)!;
+
+        Assert.False(target.HasWheel);
+        Assert.Equal("PyPI accepts no FreeBSD platform tag", WheelPlatformTags.NoWheelReason(target));
+        Assert.Equal($"no wheel for {triple}: PyPI accepts no FreeBSD platform tag; npm ships it", WheelPlatformTags.NoWheelNote([target]));
+        Assert.Throws<ArgumentException>(() => WheelPlatformTags.ForTarget(target, LibcFree(target.Arch)));
+    }
+
+    [Fact]
+    public void Windows_targets_get_win_amd64_win_arm64_and_win32()
+    {
+        foreach (var (triple, expected) in new[] { ("x86_64-pc-windows-msvc", "win_amd64"), ("aarch64-pc-windows-msvc", "win_arm64"), ("i686-pc-windows-msvc", "win32") })
         {
             var target = TargetTable.FindByTriple(triple)!;
             var inspection = new BinaryInspection("x.exe", BinaryFormat.Pe, OperatingSystemFamily.Windows, target.Arch, null, null, null, [], [], null, [], []);
@@ -116,6 +153,9 @@ public sealed class WheelPlatformTagsTests
     private static BinaryInspection Linux(CpuArchitecture arch, Libc libc, GlibcVersion? glibc, bool isStatic = false) =>
         new("bin", BinaryFormat.Elf, OperatingSystemFamily.Linux, arch, libc, isStatic, glibc,
             glibc is { } g ? [$"GLIBC_{g}"] : [], isStatic ? [] : ["libc.so.6"], null, [], []);
+
+    private static BinaryInspection LibcFree(CpuArchitecture arch) =>
+        new("bin", BinaryFormat.Elf, OperatingSystemFamily.Linux, arch, null, true, null, [], [], null, [], []);
 
     private static BinaryInspection Mac(CpuArchitecture arch, MacosVersion minos) =>
         new("bin", BinaryFormat.MachO, OperatingSystemFamily.Macos, arch, null, null, null, [], [], minos, [new MachOSlice(arch, minos)], []);

@@ -34,14 +34,43 @@ public sealed partial class TargetTableTests
     }
 
     [Fact]
-    public void Linux_targets_declare_libc_and_others_do_not()
+    public void Linux_targets_declare_libc_except_the_libc_free_ones_and_others_do_not()
     {
         foreach (var target in TargetTable.All)
         {
-            Assert.Equal(target.Os == OperatingSystemFamily.Linux, target.NpmPlatform.Libc is not null);
+            Assert.Equal(target.Os == OperatingSystemFamily.Linux && !target.IsLibcFree, target.NpmPlatform.Libc is not null);
         }
+        Assert.Equal(new NpmPlatform("linux", "x64", null), TargetTable.FindByTriple("x86_64-unknown-linux-none")!.NpmPlatform);
+        Assert.Equal("linux-arm64", TargetTable.FindByTriple("aarch64-unknown-linux-none")!.NpmSuffix);
         Assert.Equal("glibc", TargetTable.FindByTriple("x86_64-unknown-linux-gnu")!.NpmPlatform.Libc);
         Assert.Equal("musl", TargetTable.FindByTriple("aarch64-unknown-linux-musl")!.NpmPlatform.Libc);
+    }
+
+    [Theory]
+    [InlineData("x86_64-unknown-linux-none", "linux", "x64", null, "linux-x64", "x86_64-linux-none")]
+    [InlineData("aarch64-unknown-linux-none", "linux", "arm64", null, "linux-arm64", "aarch64-linux-none")]
+    [InlineData("i686-pc-windows-msvc", "win32", "ia32", null, "win-x86", "x86-windows")]
+    [InlineData("x86_64-unknown-freebsd", "freebsd", "x64", null, "freebsd-x64", "x86_64-freebsd")]
+    [InlineData("aarch64-unknown-freebsd", "freebsd", "arm64", null, "freebsd-arm64", "aarch64-freebsd")]
+    public void Targets_peers_ship_are_in_the_table_opt_in(string triple, string os, string cpu, string? libc, string rid, string zig)
+    {
+        var target = TargetTable.FindByTriple(triple)!;
+
+        Assert.False(target.IsDefault);
+        Assert.Equal(new NpmPlatform(os, cpu, libc), target.NpmPlatform);
+        Assert.Equal(rid, target.DotnetRid);
+        Assert.Equal(zig, target.ZigTarget);
+        if (os == "freebsd") Assert.Equal(("freebsd", "freebsd", "freebsd"), (target.Os.NpmOs, target.Os.GoOs, target.Os.ZigOs));
+    }
+
+    [Fact]
+    public void Libc_free_defaults_replace_each_linux_architectures_glibc_and_musl_targets_with_one()
+    {
+        Assert.Equal(
+            ["x86_64-unknown-linux-none", "aarch64-unknown-linux-none", "x86_64-apple-darwin", "aarch64-apple-darwin", "x86_64-pc-windows-msvc"],
+            TargetTable.LibcFreeDefaults.Select(t => t.Triple));
+        Assert.Equal(["x86_64-unknown-linux-none", "x86_64-unknown-linux-gnu", "x86_64-unknown-linux-musl"],
+            TargetTable.FindByTriple("x86_64-unknown-linux-none")!.Serves.Select(t => t.Triple));
     }
 
     [Fact]
@@ -58,6 +87,6 @@ public sealed partial class TargetTableTests
         Assert.Empty(offenders);
     }
 
-    [GeneratedRegex(@"(unknown-linux-(gnu|musl)|apple-darwin|pc-windows-msvc)")]
+    [GeneratedRegex(@"(unknown-linux-(gnu|musl|none)|unknown-freebsd|apple-darwin|pc-windows-msvc)")]
     private static partial Regex Triple();
 }

@@ -53,7 +53,7 @@ _crossdock() {
 
     # The value of an option: its fixed values, or nothing (bash then completes file names).
     case "$path|$prev" in
-        'pack|--target') __crossdock_reply 'aarch64-apple-darwin aarch64-pc-windows-msvc aarch64-unknown-linux-gnu aarch64-unknown-linux-musl armv7-unknown-linux-gnueabihf armv7-unknown-linux-musleabihf i686-unknown-linux-gnu i686-unknown-linux-musl powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu s390x-unknown-linux-gnu x86_64-apple-darwin x86_64-pc-windows-msvc x86_64-unknown-linux-gnu x86_64-unknown-linux-musl'; return ;;
+        'pack|--target') __crossdock_reply 'aarch64-apple-darwin aarch64-pc-windows-msvc aarch64-unknown-freebsd aarch64-unknown-linux-gnu aarch64-unknown-linux-musl aarch64-unknown-linux-none armv7-unknown-linux-gnueabihf armv7-unknown-linux-musleabihf i686-pc-windows-msvc i686-unknown-linux-gnu i686-unknown-linux-musl powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu s390x-unknown-linux-gnu x86_64-apple-darwin x86_64-pc-windows-msvc x86_64-unknown-freebsd x86_64-unknown-linux-gnu x86_64-unknown-linux-musl x86_64-unknown-linux-none'; return ;;
         'pack|--static-linux-tags') __crossdock_reply 'both target'; return ;;
         'pack|--config' | 'pack|--out' | 'pack|--version' | 'pack|--jobs') return ;;
         'assemble|--config' | 'assemble|--out' | 'assemble|--version') return ;;

@@ -114,7 +114,8 @@ function attempt(probe) {
 }
 
 function describe(pkg) {
-    return `${pkg.os} ${pkg.cpu}` + (pkg.libc ? ` (${pkg.libc})` : "");
+    // A Linux package without libc holds a program that needs none (Go, Zig): it runs on glibc and musl alike.
+    return `${pkg.os} ${pkg.cpu}` + (pkg.libc ? ` (${pkg.libc})` : pkg.os === "linux" ? " (any libc)" : "");
 }
 
 /**
@@ -204,11 +205,15 @@ function selectPackage(config, host, resolver) {
     const built = (cpu) => config.packages.filter((pkg) => pkg.os === platform && pkg.cpu === cpu);
     const native = built(arch);
 
-    // On Linux both libc builds may be installed (pnpm, yarn classic and older npm ignore `libc`): detect, then rank.
+    // On Linux both libc builds may be installed (pnpm, yarn classic and older npm ignore `libc`), and beside them a
+    // libc-free one (no `libc` field: npm installs it everywhere): detect, then rank. Only libc builds need detecting.
     let detected = { libc: null, by: null };
     if (native.some((pkg) => pkg.libc)) detected = detectLibc(host, config.libcEnv);
-    // Undecided: a musl build is usually static and runs on glibc too, while a glibc build needs glibc.
+    // Detected: the build for this libc first (it was made for exactly this system), then the libc-free one.
+    // Undecided: the libc-free build surely runs, then musl (usually static, so it runs on glibc too), then glibc.
     const preferred = detected.libc || "musl";
+    const fitting = native.filter((pkg) => pkg.libc === preferred);
+    const libcFree = native.filter((pkg) => !pkg.libc);
     const fits = (pkg) => !pkg.libc || pkg.libc === preferred;
 
     // Candidates, best first. `exact` ones are built for this very platform; `when` defers a costly check until the
@@ -219,7 +224,8 @@ function selectPackage(config, host, resolver) {
         // an x64 Node installs only the x64 one, so its presence means someone wanted it).
         for (const pkg of built("arm64")) choices.push({ pkg: pkg, when: () => windowsHostIsArm64(host) });
     }
-    for (const pkg of native.filter(fits)) choices.push({ pkg: pkg, exact: true });
+    const ranked = detected.libc ? fitting.concat(libcFree) : libcFree.concat(fitting);
+    for (const pkg of ranked) choices.push({ pkg: pkg, exact: true });
     for (const pkg of native.filter((p) => !fits(p))) {
         // Only the other libc's build is installed: run it rather than refuse. A static musl build runs on glibc, and
         // our detection may be the one that is wrong. If it cannot start, the note explains (see startFailure).
@@ -232,6 +238,10 @@ function selectPackage(config, host, resolver) {
     if ((platform === "win32" || platform === "darwin") && arch === "arm64") {
         // Windows on arm64 emulates x64 and macOS has Rosetta 2: an x64 build is a working second choice.
         for (const pkg of built("x64")) choices.push({ pkg: pkg, note: "it is the x64 build, run under emulation" });
+    }
+    if (platform === "win32" && (arch === "x64" || arch === "arm64")) {
+        // 64-bit Windows runs 32-bit x86 programs (WoW64, and x86 emulation on arm64): the ia32 build is a last resort.
+        for (const pkg of built("ia32")) choices.push({ pkg: pkg, note: "it is the 32-bit x86 build" });
     }
 
     for (const choice of choices) {
