@@ -3,4 +3,6 @@
 set -euo pipefail
 cd "$(dirname "$0")"
 scripts/install-deps.sh
+# dotnet test builds only the test project and what it references; the fuzzing harness must compile too.
+dotnet build fuzz/Crossdock.Fuzz --nologo -v quiet
 dotnet test crossdock.slnx --nologo "$@"

@@ -87,8 +87,11 @@ public static class ConfigLoader
         var template = npm.OptionalString("platform-package") ?? "{name}-{suffix}";
         if (!template.Contains("{suffix}", StringComparison.Ordinal)) npm.Fail("platform-package", "must contain {suffix}, or every target would get the same package name");
         var npmConfig = new NpmConfig(npmName, template);
-        var sample = npmConfig.PlatformPackageName(TargetTable.Defaults[0]);
-        if (ProjectNames.NpmNameProblem(sample) is { } templateProblem) npm.Fail("platform-package", $"gives '{sample}', which is not a valid npm name: it {templateProblem}");
+        // Every target's name, not one sample: the suffixes differ in length, and npm stops at 214 characters.
+        foreach (var sample in TargetTable.All.Select(npmConfig.PlatformPackageName))
+        {
+            if (ProjectNames.NpmNameProblem(sample) is { } templateProblem) npm.Fail("platform-package", $"gives '{sample}', which is not a valid npm name: it {templateProblem}");
+        }
 
         var language = build.OptionalString("language");
         if (language is not null && !Languages.Contains(language)) build.Fail("language", $"'{language}' is not one of {string.Join(", ", Languages)}");

@@ -26,7 +26,15 @@ public static class TomlDocument
 {
     public static ImmutableArray<TomlSection> Parse(string path, string text)
     {
-        var document = SyntaxParser.Parse(text, path, false);
+        DocumentSyntax document;
+        try
+        {
+            document = SyntaxParser.Parse(text, path, false);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw TomlEscapes.Explain(path, text, e);
+        }
         foreach (var diagnostic in document.Diagnostics)
         {
             if (diagnostic.Kind == DiagnosticMessageKind.Error)

@@ -13,11 +13,18 @@ public class CrossdockException(string message, int exitCode = ExitCodes.Failure
 
     /// <summary>A failure tied to one file: the message names it first, like a compiler diagnostic.</summary>
     public static CrossdockException ForFile(string path, string reason, Exception? inner = null) =>
-        new($"{path}: {reason}", ExitCodes.Failure, inner) { Reason = reason };
+        new($"{path}: {OneLine(reason)}", ExitCodes.Failure, inner) { Reason = OneLine(reason) };
 
     /// <summary>A failure at one line of a file: <c>crossdock.toml:7: reason</c>.</summary>
     public static CrossdockException AtLine(string path, int line, string reason) =>
-        new($"{path}:{line}: {reason}") { Reason = reason };
+        new($"{path}:{line}: {OneLine(reason)}") { Reason = OneLine(reason) };
+
+    /// <summary>
+    /// Reasons quote what the file holds (a name, a key, a script's first line), which can be any characters:
+    /// control characters become '?' so the error stays the one line the CLI promises (found by fuzzing).
+    /// </summary>
+    public static string OneLine(string text) =>
+        text.Any(char.IsControl) ? new string([.. text.Select(c => char.IsControl(c) ? '?' : c)]) : text;
 
     /// <summary>The command line itself is wrong (exit code 2).</summary>
     public static CrossdockException Usage(string message) => new(message, ExitCodes.Usage);

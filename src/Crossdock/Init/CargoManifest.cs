@@ -68,7 +68,9 @@ public static class CargoManifest
         {
             yield break;
         }
-        foreach (var member in members.OfType<string>())
+        var inside = Path.GetFullPath(folder).TrimEnd(Path.DirectorySeparatorChar) + Path.DirectorySeparatorChar;
+        // Cargo requires members inside the workspace; a member such as "/" or "../.." would send init reading elsewhere.
+        foreach (var member in members.OfType<string>().Where(m => !m.Contains('\0') && Path.GetFullPath(Path.Combine(folder, m.TrimEnd('*'))).StartsWith(inside, StringComparison.Ordinal)))
         {
             if (member.EndsWith("/*", StringComparison.Ordinal))
             {

@@ -1,3 +1,4 @@
+using Crossdock.Config;
 using Crossdock.Core;
 using Tomlyn;
 using Tomlyn.Model;
@@ -9,20 +10,46 @@ namespace Crossdock.Init;
 /// Cargo.toml and pyproject.toml as Tomlyn's untyped tables (trim-safe through the source-generated context),
 /// with the few lookups project detection needs.
 /// </summary>
-public static class ManifestToml
+public static partial class ManifestToml
 {
     public static TomlTable Read(string path)
     {
+        var text = File.ReadAllText(path);
         try
         {
-            return TomlSerializer.Deserialize(File.ReadAllText(path), ManifestTomlContext.Default.TomlTable)
+            return TomlSerializer.Deserialize(text, ManifestTomlContext.Default.TomlTable)
                 ?? throw CrossdockException.ForFile(path, "is empty");
         }
         catch (TomlException e)
         {
-            throw CrossdockException.ForFile(path, $"is not valid TOML: {e.Message}", e);
+            throw Explain(path, text, e);
+        }
+        catch (ArgumentOutOfRangeException e)
+        {
+            throw TomlEscapes.Explain(path, text, e);
         }
     }
+
+    /// <summary>
+    /// Tomlyn wraps a syntax error as "Exception while trying to convert TOML value to type '...' using converter
+    /// '...'. Reason: (2,8) : error : Unexpected token" (found by fuzzing: scripts/fuzz.sh init); users get the
+    /// line and the reason.
+    /// </summary>
+    private static CrossdockException Explain(string path, string text, TomlException e)
+    {
+        // Tomlyn's own failure on a file ending inside an escape (see TomlEscapes), wrapped the same way.
+        if (e.Message.Contains("(Parameter 'utf32')", StringComparison.Ordinal)) return TomlEscapes.Explain(path, text, e);
+        var located = Diagnostic().Matches(e.Message).LastOrDefault();
+        if (located is not null && int.TryParse(located.Groups[1].Value, System.Globalization.CultureInfo.InvariantCulture, out var line))
+        {
+            return CrossdockException.AtLine(path, line, $"not valid TOML: {located.Groups[2].Value.Trim()}");
+        }
+        var reason = e.Message.Contains("Reason: ", StringComparison.Ordinal) ? e.Message[(e.Message.LastIndexOf("Reason: ", StringComparison.Ordinal) + 8)..] : e.Message;
+        return CrossdockException.ForFile(path, $"is not valid TOML: {reason.Split('\n')[0].Trim()}", e);
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\((\d+),\d+\) : error : ((?:(?!\(\d+,\d+\) : error : )[^\n])*)")]
+    private static partial System.Text.RegularExpressions.Regex Diagnostic();
 
     /// <summary>The table at a dotted path ("workspace.package"), or null.</summary>
     public static TomlTable? Table(TomlTable root, string path)

@@ -27,6 +27,7 @@ public static class PackageJson
         using (document)
         {
             var root = document.RootElement;
+            if (root.ValueKind != JsonValueKind.Object) throw CrossdockException.ForFile(path, $"is not a JSON object (it holds a {root.ValueKind.ToString().ToLowerInvariant()})");
             var npmName = String(root, "name");
             var name = npmName is not null && npmName.StartsWith('@') && npmName.Contains('/') ? npmName[(npmName.IndexOf('/') + 1)..] : npmName;
             return new ProjectFacts(

@@ -67,7 +67,8 @@ public static partial class ProjectDetector
             npmName = null;
         }
         if (facts.Language is null) notes.Add("no Cargo.toml, go.mod, build.zig.zon or .csproj with PublishAot found: set [build] language");
-        return (facts with { Name = name, Bin = bin, Version = version, NpmName = npmName }, notes);
+        // Notes quote what the manifests hold, which may span lines (a regex-read build.zig.zon; found by fuzzing).
+        return (facts with { Name = name, Bin = bin, Version = version, NpmName = npmName }, [.. notes.Select(CrossdockException.OneLine)]);
     }
 
     /// <summary>Runs of characters a name may not hold become '-', and the ends are trimmed to letters or digits.</summary>

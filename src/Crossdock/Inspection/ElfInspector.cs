@@ -19,6 +19,7 @@ internal static class ElfInspector
     public static BinaryInspection Inspect(string path, FileStream stream)
     {
         ElfHeaderCheck.Validate(path, stream);
+        ElfLayoutCheck.Validate(path, stream);
 
         IELF elf;
         try
@@ -27,7 +28,8 @@ internal static class ElfInspector
         }
         catch (Exception e) when (e is not CrossdockException)
         {
-            throw CrossdockException.ForFile(path, $"malformed or truncated ELF file ({e.GetType().Name})");
+            // ElfLayoutCheck has checked what ELFSharp trusts; this is the net for what it did not foresee.
+            throw CrossdockException.ForFile(path, "malformed ELF file: its header tables cannot be read", e);
         }
 
         using (elf)
@@ -36,9 +38,13 @@ internal static class ElfInspector
             {
                 return Read(path, stream, elf);
             }
+            catch (InvalidDataException e)
+            {
+                throw CrossdockException.ForFile(path, $"malformed ELF file: {e.Message}", e);
+            }
             catch (Exception e) when (e is not CrossdockException)
             {
-                throw CrossdockException.ForFile(path, $"malformed or truncated ELF file ({e.GetType().Name}: {e.Message})");
+                throw CrossdockException.ForFile(path, "malformed ELF file: its sections or segments cannot be read", e);
             }
         }
     }
@@ -127,13 +133,13 @@ internal static class ElfInspector
             .. elf.Sections.OfType<IDynamicSection>()
                 .SelectMany(d => d.Entries)
                 .Where(e => e.Tag == DynamicTag.Needed)
-                .Select(e => strings[DynamicValue(e)]),
+                .Select(e => GnuVersionNeeds.StringAt(strings, DynamicValue(e), "a DT_NEEDED entry")),
         ];
     }
 
     private static long DynamicValue(IDynamicEntry entry) => entry switch
     {
-        DynamicEntry<ulong> e64 => checked((long)e64.Value),
+        DynamicEntry<ulong> e64 => e64.Value <= long.MaxValue ? (long)e64.Value : throw new InvalidDataException($"dynamic entry value {e64.Value} is not a string offset"),
         DynamicEntry<uint> e32 => e32.Value,
         _ => throw new InvalidDataException("unexpected dynamic entry width"),
     };

@@ -50,7 +50,8 @@ internal static class FileSignature
         stream.ReadExactly(sample);
         if (sample.AsSpan().StartsWith("#!"u8))
         {
-            var line = Encoding.UTF8.GetString(sample).Split('\n')[0].TrimEnd('\r');
+            // The first line only, cut at 80 characters (ForFile shows control characters as '?'; found by fuzzing).
+            var line = new string([.. Encoding.UTF8.GetString(sample).Split('\n', '\r')[0].Take(80)]);
             return $"is a script ({line}), not a native binary";
         }
         if (LooksLikeText(sample)) return "is a text file, not a native binary (ELF, Mach-O or PE)";

@@ -26,12 +26,12 @@ internal static class GnuVersionNeeds
         {
             var need = Slice(section, offset);
             var count = U16(need[2..], bigEndian);
-            var library = strings[U32(need[4..], bigEndian)];
+            var library = StringAt(strings, U32(need[4..], bigEndian), $"version-needs entry at offset {offset}");
             var auxOffset = offset + U32(need[8..], bigEndian);
             for (var i = 0; i < count; i++)
             {
                 var aux = Slice(section, auxOffset);
-                needs.Add(new VersionNeed(library, strings[U32(aux[8..], bigEndian)]));
+                needs.Add(new VersionNeed(library, StringAt(strings, U32(aux[8..], bigEndian), $"version-needs entry at offset {auxOffset}")));
                 var nextAux = U32(aux[12..], bigEndian);
                 if (nextAux == 0) break;
                 auxOffset += nextAux;
@@ -41,6 +41,19 @@ internal static class GnuVersionNeeds
             offset += next;
         }
         throw new InvalidDataException("version-needs table does not end");
+    }
+
+    /// <summary>A string of .dynstr; an offset outside it is malformed input, said in words (ELFSharp throws IndexOutOfRange).</summary>
+    public static string StringAt(IStringTable strings, long offset, string user)
+    {
+        try
+        {
+            return strings[offset];
+        }
+        catch (Exception e) when (e is IndexOutOfRangeException or ArgumentOutOfRangeException or ArgumentException)
+        {
+            throw new InvalidDataException($"{user} names string offset {offset}, outside .dynstr", e);
+        }
     }
 
     private static ReadOnlySpan<byte> Slice(byte[] section, long offset) =>

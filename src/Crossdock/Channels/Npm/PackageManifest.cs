@@ -26,6 +26,18 @@ public sealed record PackageManifest(
     /// <summary>The os/cpu/libc fields as declared, for messages: "[linux]/[x64]/[glibc]".</summary>
     public string DeclaredPlatform => $"[{string.Join(",", Os)}]/[{string.Join(",", Cpu)}]/[{string.Join(",", Libc)}]";
 
+    /// <summary>A package.json far larger than any real one is refused before it is read (a small gzip can inflate to gigabytes).</summary>
+    public const long MaxBytes = 1 << 20;
+
+    /// <summary>Reads package.json from a tarball entry of <paramref name="length"/> bytes (the tar header's size).</summary>
+    public static PackageManifest Read(string source, Stream data, long length)
+    {
+        if (length > MaxBytes) throw CrossdockException.ForFile(source, $"package.json is {length} bytes; crossdock reads at most {MaxBytes}");
+        using var buffer = new MemoryStream();
+        data.CopyTo(buffer);
+        return Parse(source, buffer.GetBuffer().AsSpan(0, (int)buffer.Length));
+    }
+
     public static PackageManifest Parse(string source, ReadOnlySpan<byte> json)
     {
         try

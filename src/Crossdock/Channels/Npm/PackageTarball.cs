@@ -14,9 +14,7 @@ public static class PackageTarball
         Walk(tarball, (entry, data) =>
         {
             if (entry.Name != NpmPackageLayout.Entry("package.json") || data is null) return true;
-            using var buffer = new MemoryStream();
-            data.CopyTo(buffer);
-            manifest = PackageManifest.Parse(tarball, buffer.ToArray());
+            manifest = PackageManifest.Read(tarball, data, entry.Length);
             return false;
         });
         return manifest ?? throw CrossdockException.ForFile(tarball, "has no package/package.json");

@@ -39,9 +39,7 @@ public static class PackageVerifier
                 if (data is null) return true;
                 if (name == "package.json" && entry.Length < PackageJsonLimit)
                 {
-                    using var buffer = new MemoryStream();
-                    data.CopyTo(buffer);
-                    manifest = PackageManifest.Parse(path, buffer.ToArray());
+                    manifest = PackageManifest.Read(path, data, entry.Length);
                 }
                 else if (executableNames.Contains(name))
                 {

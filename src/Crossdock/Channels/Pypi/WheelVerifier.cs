@@ -160,21 +160,25 @@ public static class WheelVerifier
             var isScript = entry.Name.StartsWith(scriptsPrefix, StringComparison.Ordinal);
             var keepText = entry.Name.Contains(".dist-info/", StringComparison.Ordinal) && entry.UncompressedSize < 10 << 20;
             using var text = keepText ? new MemoryStream() : null;
-            // Extracted under a name made here, never one taken from the archive, so it stays in the scratch folder.
+            // Extracted under a name made here, never one taken from the archive, so it stays in the scratch folder
+            // (and a NUL or a '/' in an entry name is no path problem; found by fuzzing too).
             var extracted = isScript ? Path.Combine(scratchFolder, $"{Guid.NewGuid():N}-script-{contents.Scripts.Count}") : null;
             using (var file = extracted is null ? null : File.Create(extracted))
             {
                 var buffer = new byte[1 << 16];
                 long size = 0;
                 int read;
-                while ((read = data.Read(buffer)) > 0)
+                // Never past what the headers declare (and one byte more, to notice): a small entry that inflates
+                // to gigabytes (a zip bomb) costs no more than its declared size.
+                while (size <= entry.UncompressedSize && (read = data.Read(buffer, 0, (int)Math.Min(buffer.Length, entry.UncompressedSize + 1 - size))) > 0)
                 {
                     sha256.AppendData(buffer, 0, read);
                     text?.Write(buffer, 0, read);
                     file?.Write(buffer, 0, read);
                     size += read;
                 }
-                if (size != entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds {size} bytes but its headers say {entry.UncompressedSize}");
+                if (size > entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds more than the {entry.UncompressedSize} bytes its headers say");
+                else if (size != entry.UncompressedSize) problems.Add("zip", $"{entry.Name} holds {size} bytes but its headers say {entry.UncompressedSize}");
                 contents.Digests[entry.Name] = (RecordFile.UrlSafeBase64(sha256.GetHashAndReset()), size);
             }
             if (text is not null) contents.Text[entry.Name] = Encoding.UTF8.GetString(text.ToArray());

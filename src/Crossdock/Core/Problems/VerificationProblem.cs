@@ -15,5 +15,10 @@ public sealed class ProblemList(string file)
 
     public IReadOnlyList<VerificationProblem> Problems => _problems;
 
-    public void Add(string check, string message) => _problems.Add(new VerificationProblem(File, check, message));
+    /// <summary>
+    /// Records a problem. Messages quote what the artifact holds (entry names, METADATA fields), which can be any
+    /// bytes: control characters are shown as '?' so each problem stays one line (found by fuzzing).
+    /// </summary>
+    public void Add(string check, string message) =>
+        _problems.Add(new VerificationProblem(File, check, CrossdockException.OneLine(message)));
 }
