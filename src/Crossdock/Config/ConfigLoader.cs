@@ -20,11 +20,14 @@ public static class ConfigLoader
         ["package.urls"] = [], // free-form: label = URL
         ["pypi"] = ["name", "requires-python", "classifiers", "python-source"],
         ["npm"] = ["name", "platform-package"],
-        ["build"] = ["language", "command", "binary", "project"],
+        ["build"] = ["language", "command", "binary", "project", "crossdock"],
         ["github"] = ["archives", "repository"],
     };
 
     public static readonly ImmutableArray<string> Languages = ["rust", "go", "zig", "dotnet", "custom"];
+
+    /// <summary>The <c>[build] crossdock</c> values: where the workflow's jobs install crossdock from.</summary>
+    public static readonly ImmutableArray<string> CrossdockSources = ["npm", "pypi", "dotnet", "source"];
 
     public static ProjectConfig Load(string path)
     {
@@ -95,6 +98,9 @@ public static class ConfigLoader
 
         var language = build.OptionalString("language");
         if (language is not null && !Languages.Contains(language)) build.Fail("language", $"'{language}' is not one of {string.Join(", ", Languages)}");
+        var crossdockSource = build.OptionalString("crossdock");
+        if (crossdockSource is not null && !CrossdockSources.Contains(crossdockSource)) build.Fail("crossdock", $"'{crossdockSource}' is not one of {string.Join(", ", CrossdockSources)}");
+        if (crossdockSource == "source" && language != "dotnet") build.Fail("crossdock", "\"source\" builds crossdock from this repository's [build] project, so it needs language = \"dotnet\"");
 
         return new ProjectConfig(
             path,
@@ -109,7 +115,7 @@ public static class ConfigLoader
             ReadTargets(package, language ?? LanguageManifests.Detect(folder)),
             new PypiConfig(pypiName, pypi.OptionalString("requires-python"), classifiers, pythonSource),
             npmConfig,
-            new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project")),
+            new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project"), crossdockSource),
             ReadMetadata(path, folder, package, urls),
             ReadGithub(github, package.OptionalString("repository")));
     }

@@ -64,4 +64,5 @@ public sealed record NpmConfig(string Name, string PlatformPackageTemplate)
 /// <param name="Command">A custom build command with placeholders such as <c>{target}</c>.</param>
 /// <param name="Binary">Where the build leaves the binary, with the same placeholders.</param>
 /// <param name="ProjectPath">Language-specific project location (Cargo package, Go main package, .csproj).</param>
-public sealed record BuildConfig(string? Language, string? Command, string? Binary, string? ProjectPath);
+/// <param name="CrossdockSource">Where the jobs install crossdock from (npm, pypi, dotnet, source); null for the default.</param>
+public sealed record BuildConfig(string? Language, string? Command, string? Binary, string? ProjectPath, string? CrossdockSource = null);

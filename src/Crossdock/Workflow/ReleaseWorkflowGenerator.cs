@@ -9,7 +9,7 @@ namespace Crossdock.Workflow;
 
 /// <summary>
 /// crossdock.toml → <see cref="ReleaseWorkflowModel"/> → <c>.github/workflows/release.yml</c>. The YAML
-/// lives in the embedded templates (release.yml, release-install-crossdock.yml, release-setup-LANGUAGE.yml);
+/// lives in the embedded templates (release.yml, release-install-crossdock-SOURCE.yml, release-setup-LANGUAGE.yml);
 /// this class only resolves per-target data and fills the placeholders.
 /// </summary>
 public static class ReleaseWorkflowGenerator
@@ -55,7 +55,11 @@ public static class ReleaseWorkflowGenerator
                 : toolchain.Binary(target, settings);
             return new BuildMatrixEntry(target, runner, command, binary);
         });
-        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives) { LanguageNote = build.Note };
+        return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives)
+        {
+            LanguageNote = build.Note,
+            Install = CrossdockInstall.For(config.Build, build.Project),
+        };
     }
 
     public static string Render(ReleaseWorkflowModel model)
@@ -67,8 +71,16 @@ public static class ReleaseWorkflowGenerator
             ["npm-name"] = model.NpmName,
             ["matrix"] = RenderMatrix(model.Matrix),
         };
+        foreach (var (name, value) in model.Install.TemplateValues(model.CrossdockVersion)) values[name] = value;
+        var setupDotnet = TemplateText.Fill(EmbeddedText.Read("release-setup-dotnet-sdk.yml"), values);
+        // The build job of a .NET project has the SDK from its own set-up steps; every other job sets it up
+        // only when crossdock's install needs it.
+        values["setup-dotnet"] = setupDotnet;
         values["setup-steps"] = TemplateText.Fill(EmbeddedText.Read(BuildToolchain.For(model.Language).SetupStepsResource), values);
-        values["install-crossdock"] = TemplateText.Fill(EmbeddedText.Read("release-install-crossdock.yml"), values);
+        var install = EmbeddedText.Read(model.Install.StepsResource);
+        values["install-crossdock"] = TemplateText.Fill(install, values);
+        values["setup-dotnet"] = model.Language == "dotnet" ? "" : setupDotnet;
+        values["install-crossdock-build"] = TemplateText.Fill(install, values);
         foreach (var (name, value) in GithubValues(model, values)) values[name] = value;
         return TemplateText.Fill(EmbeddedText.Read("release.yml"), values);
     }

@@ -20,4 +20,7 @@ public sealed record ReleaseWorkflowModel(
 {
     /// <summary>Set when the language was detected from the repository, not configured: said once on stderr.</summary>
     public string? LanguageNote { get; init; }
+
+    /// <summary>Where the jobs get crossdock from.</summary>
+    public CrossdockInstall Install { get; init; } = new(CrossdockInstall.DefaultSource, null);
 }

@@ -26,7 +26,32 @@ public sealed class GenerateCommandTests
         Assert.Equal($"wrote {workflow}\n", result.Stdout);
         Assert.Equal(ReleaseWorkflowGenerator.Generate(ConfigLoader.Load(config), CrossdockVersion.Current), File.ReadAllText(workflow));
         Assert.Equal([".github/workflows/release.yml", "crossdock.toml"], project.Files());
-        Assert.Contains($"dotnet tool install crossdock --version {CrossdockVersion.Current} ", File.ReadAllText(workflow), StringComparison.Ordinal);
+        Assert.Contains($" crossdock@{CrossdockVersion.Current}\n", File.ReadAllText(workflow), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Crossdocks_own_release_workflow_is_what_its_crossdock_toml_generates()
+    {
+        // .ci/run checks this too; here ./test.sh alone catches a drift.
+        var result = CrossdockRunner.RunIn(Repository.Root, "generate", "github", "--check");
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Contains("dotnet publish \"$PROJECT\" -c Release -p:PublishAot=false", File.ReadAllText(Repository.PathOf(".github", "workflows", "release.yml")), StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("crossdock = \"brew\"", "[build] crossdock: 'brew' is not one of npm, pypi, dotnet, source")]
+    [InlineData("crossdock = \"source\"", "[build] crossdock: \"source\" builds crossdock from this repository's [build] project, so it needs language = \"dotnet\"")]
+    public void A_bad_crossdock_source_is_one_line(string line, string message)
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("crossdock.toml", $"[package]\nname = \"t\"\nversion = \"1.0.0\"\n\n[build]\nlanguage = \"rust\"\n{line}\n");
+
+        var result = CrossdockRunner.Run("generate", "github", "--config", config);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Contains(message, result.Stderr, StringComparison.Ordinal);
+        Assert.Single(result.Stderr.TrimEnd('\n').Split('\n'));
     }
 
     [Fact]

@@ -218,8 +218,37 @@ public sealed partial class ReleaseWorkflowTests
         var uses = UsesLine().Matches(text).Select(m => m.Groups[1].Value).ToList();
         Assert.NotEmpty(uses);
         Assert.All(uses, action => Assert.Matches(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+(\.[0-9]+){0,2}$", action));
-        Assert.Equal(4, Regex.Count(text, Regex.Escape($"dotnet tool install crossdock --version {SampleProjects.CrossdockVersion} ")));
+        // Every job that runs crossdock installs the version that wrote the workflow, from wherever [build] crossdock says.
+        var version = Regex.Escape(SampleProjects.CrossdockVersion);
+        Assert.Equal(4, Regex.Count(text, $@"npm install [^\n]* crossdock@{version}\n|pipx install crossdock=={version}\n|dotnet tool install crossdock --version {version} "));
         Assert.DoesNotMatch(@"(?<!\$)\{\{", text);
+    }
+
+    [Theory]
+    [InlineData("rust")]
+    [InlineData("go")]
+    [InlineData("zig")]
+    [InlineData("custom")]
+    [InlineData("rust-crossdock-pypi")]
+    public void A_project_that_is_not_dotnet_gets_no_dotnet_step(string sample)
+    {
+        var text = Generate(sample);
+
+        Assert.DoesNotContain("setup-dotnet", text, StringComparison.Ordinal);
+        Assert.DoesNotMatch(@"(?m)^\s*(run: )?dotnet ", text);
+    }
+
+    [Fact]
+    public void A_dotnet_project_sets_up_the_sdk_once_in_the_build_job_and_only_where_crossdock_needs_it_elsewhere()
+    {
+        int SetUps(string sample, string job) =>
+            new WorkflowDocument(Generate(sample)).Steps(job).Count(s => WorkflowDocument.String(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+
+        Assert.Equal(1, SetUps("dotnet", "build"));
+        Assert.Equal(0, SetUps("dotnet", "generate-npm-packages"));
+        Assert.Equal(1, SetUps("dotnet-crossdock-dotnet", "build"));
+        Assert.Equal(1, SetUps("dotnet-crossdock-dotnet", "generate-npm-packages"));
+        Assert.Equal(1, SetUps("go-crossdock-dotnet", "build"));
     }
 
     [Theory]

@@ -79,6 +79,38 @@ public static class SampleProjects
             name = "gotool"
             version = "0.9.0"
             """,
+        // The other places the jobs can install crossdock from ([build] crossdock); npm is the default above.
+        ["rust-crossdock-pypi"] = """
+            [package]
+            name = "demo-tool"
+            version = "1.4.2"
+            bin = "demo"
+
+            [build]
+            language = "rust"
+            crossdock = "pypi"
+            """,
+        ["dotnet-crossdock-dotnet"] = """
+            [package]
+            name = "dntool"
+            version = "2.0.0"
+            bin = "DnTool"
+
+            [build]
+            language = "dotnet"
+            project = "src/DnTool/DnTool.csproj"
+            crossdock = "dotnet"
+            """,
+        ["go-crossdock-dotnet"] = """
+            [package]
+            name = "gotool"
+            version = "0.9.0"
+
+            [build]
+            language = "go"
+            project = "./cmd/gotool"
+            crossdock = "dotnet"
+            """,
     };
 
     /// <summary>
