@@ -11,18 +11,39 @@ public static class SampleProjects
 
     public static readonly string WindowsArm64 = TargetTable.All.Single(t => t.Os == OperatingSystemFamily.Windows && t.Arch == CpuArchitecture.Aarch64).Triple;
 
+    private const string Rust = """
+        [package]
+        name = "demo-tool"
+        version = "1.4.2"
+        bin = "demo"
+
+        [build]
+        language = "rust"
+        """;
+    private const string Go = """
+        [package]
+        name = "gotool"
+        version = "0.9.0"
+
+        [build]
+        language = "go"
+        project = "./cmd/gotool"
+        """;
+    private const string Dotnet = """
+        [package]
+        name = "dntool"
+        version = "2.0.0-rc.1"
+        bin = "DnTool"
+
+        [build]
+        language = "dotnet"
+        project = "src/DnTool/DnTool.csproj"
+        """;
+
     /// <summary>Golden-file name → crossdock.toml text.</summary>
     public static IReadOnlyDictionary<string, string> All { get; } = new Dictionary<string, string>
     {
-        ["rust"] = """
-            [package]
-            name = "demo-tool"
-            version = "1.4.2"
-            bin = "demo"
-
-            [build]
-            language = "rust"
-            """,
+        ["rust"] = Rust,
         ["rust-win-arm64"] = $"""
             [package]
             name = "demo-tool"
@@ -37,25 +58,8 @@ public static class SampleProjects
             language = "rust"
             project = "demo-cli"
             """,
-        ["go"] = """
-            [package]
-            name = "gotool"
-            version = "0.9.0"
-
-            [build]
-            language = "go"
-            project = "./cmd/gotool"
-            """,
-        ["dotnet"] = """
-            [package]
-            name = "dntool"
-            version = "2.0.0-rc.1"
-            bin = "DnTool"
-
-            [build]
-            language = "dotnet"
-            project = "src/DnTool/DnTool.csproj"
-            """,
+        ["go"] = Go,
+        ["dotnet"] = Dotnet,
         ["zig"] = $"""
             [package]
             name = "zigtool"
@@ -80,37 +84,9 @@ public static class SampleProjects
             version = "0.9.0"
             """,
         // The other places the jobs can install crossdock from ([build] crossdock); npm is the default above.
-        ["rust-crossdock-pypi"] = """
-            [package]
-            name = "demo-tool"
-            version = "1.4.2"
-            bin = "demo"
-
-            [build]
-            language = "rust"
-            crossdock = "pypi"
-            """,
-        ["dotnet-crossdock-dotnet"] = """
-            [package]
-            name = "dntool"
-            version = "2.0.0"
-            bin = "DnTool"
-
-            [build]
-            language = "dotnet"
-            project = "src/DnTool/DnTool.csproj"
-            crossdock = "dotnet"
-            """,
-        ["go-crossdock-dotnet"] = """
-            [package]
-            name = "gotool"
-            version = "0.9.0"
-
-            [build]
-            language = "go"
-            project = "./cmd/gotool"
-            crossdock = "dotnet"
-            """,
+        ["rust-crossdock-pypi"] = Rust + "\ncrossdock = \"pypi\"\n",
+        ["dotnet-crossdock-dotnet"] = Dotnet + "\ncrossdock = \"dotnet\"\n",
+        ["go-crossdock-dotnet"] = Go + "\ncrossdock = \"dotnet\"\n",
     };
 
     /// <summary>
