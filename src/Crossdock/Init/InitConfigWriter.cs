@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Crossdock.Config;
@@ -19,7 +20,7 @@ public static class InitConfigWriter
         {
             ["sources"] = facts.Sources.IsDefaultOrEmpty ? "the folder's name (no project manifest found)" : string.Join(", ", facts.Sources),
             ["name"] = Quote(facts.Name!),
-            ["bin"] = Quote(facts.Bin!),
+            ["bin"] = Commands(facts.Commands),
             ["version"] = Key("version", facts.Version, "0.1.0"),
             ["description"] = Key("description", facts.Description, "What the tool does, in one line"),
             ["license"] = Key("license", facts.License, "MIT"),
@@ -65,6 +66,13 @@ public static class InitConfigWriter
         }
         lines.Add(line.TrimEnd(',') + ".");
         return string.Join('\n', lines);
+    }
+
+    /// <summary>One command named like its file as a string, else a list whose renamed items are <c>{ name, file }</c> tables.</summary>
+    private static string Commands(ImmutableArray<CommandConfig> commands)
+    {
+        string Item(CommandConfig c) => c.IsRenamed ? $"{{ name = {Quote(c.Name)}, file = {Quote(c.File)} }}" : Quote(c.Name);
+        return commands is [{ IsRenamed: false } one] ? Item(one) : "[" + string.Join(", ", commands.Select(Item)) + "]";
     }
 
     /// <summary><c>key = "value"</c>, or <c># key = "example"</c> when the value is unknown.</summary>

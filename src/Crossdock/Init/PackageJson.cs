@@ -37,7 +37,7 @@ public static class PackageJson
                 License: String(root, "license"),
                 Repository: Repository(root),
                 Homepage: String(root, "homepage"),
-                Bin: Bin(root, name),
+                Commands: ProjectFacts.Named([Bin(root, name)]),
                 NpmName: npmName != name ? npmName : null,
                 Sources: [FileName]);
         }

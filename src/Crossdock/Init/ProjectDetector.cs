@@ -1,4 +1,5 @@
 using System.Text.RegularExpressions;
+using Crossdock.Config;
 using Crossdock.Core;
 
 namespace Crossdock.Init;
@@ -47,12 +48,18 @@ public static partial class ProjectDetector
             notes.Add($"'{name}' is not a valid package name; using '{usable}'");
             name = usable;
         }
-        var bin = facts.Bin ?? name;
-        if (!ProjectNames.IsValidCommandName(bin))
+        var commands = new List<CommandConfig>();
+        foreach (var command in facts.Commands.IsDefaultOrEmpty ? [new CommandConfig(name, name)] : facts.Commands)
         {
-            var usable = Usable(bin, name);
-            notes.Add($"'{bin}' is not a usable command name; using '{usable}'");
-            bin = usable;
+            var usable = command;
+            if (!ProjectNames.IsValidCommandName(command.Name))
+            {
+                // The build still writes the file under its own name: keep it as the file when crossdock.toml can say so.
+                var cleaned = Usable(command.Name, name);
+                usable = new CommandConfig(cleaned, ProjectNames.IsValidCommandName(command.File) ? command.File : cleaned);
+                notes.Add($"'{command.Name}' is not a usable command name; using '{cleaned}'");
+            }
+            if (commands.All(c => c.Name != usable.Name && c.File != usable.File)) commands.Add(usable);
         }
         var version = facts.Version;
         if (version is not null && !ReleaseVersion.TryParse(version, out _, out var reason))
@@ -68,7 +75,7 @@ public static partial class ProjectDetector
         }
         if (facts.Language is null) notes.Add("no Cargo.toml, go.mod, build.zig.zon or .csproj with PublishAot found: set [build] language");
         // Notes quote what the manifests hold, which may span lines (a regex-read build.zig.zon; found by fuzzing).
-        return (facts with { Name = name, Bin = bin, Version = version, NpmName = npmName }, [.. notes.Select(CrossdockException.OneLine)]);
+        return (facts with { Name = name, Commands = [.. commands], Version = version, NpmName = npmName }, [.. notes.Select(CrossdockException.OneLine)]);
     }
 
     /// <summary>Runs of characters a name may not hold become '-', and the ends are trimmed to letters or digits.</summary>

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crossdock.Config;
 
 namespace Crossdock.Init;
 
@@ -7,6 +8,7 @@ namespace Crossdock.Init;
 /// missing. <see cref="Or"/> combines manifests: the first one to know a field wins.
 /// </summary>
 /// <param name="Language">The [build] language the manifest implies, null for metadata-only manifests.</param>
+/// <param name="Commands">The commands and the files the build writes for them (after detection, valid for crossdock.toml).</param>
 /// <param name="BuildProject">The [build] project: Cargo package, Go main package or .csproj path.</param>
 /// <param name="NpmName">The npm package name when it differs in form (a scoped name from package.json).</param>
 /// <param name="Sources">The files the facts came from, for the written file's header.</param>
@@ -19,7 +21,7 @@ public sealed record ProjectFacts(
     string? License = null,
     string? Repository = null,
     string? Homepage = null,
-    string? Bin = null,
+    ImmutableArray<CommandConfig> Commands = default,
     string? BuildProject = null,
     string? NpmName = null,
     string? Readme = null,
@@ -27,6 +29,13 @@ public sealed record ProjectFacts(
     string? NeedsLibc = null)
 {
     public static ProjectFacts None { get; } = new(Sources: []);
+
+    /// <summary>Commands named like the files the build writes; default (unknown) when there are none.</summary>
+    public static ImmutableArray<CommandConfig> Named(IEnumerable<string?> names)
+    {
+        var commands = names.OfType<string>().Distinct(StringComparer.Ordinal).Select(n => new CommandConfig(n, n)).ToImmutableArray();
+        return commands.IsEmpty ? default : commands;
+    }
 
     /// <summary>These facts, with the gaps filled from <paramref name="other"/>.</summary>
     public ProjectFacts Or(ProjectFacts other) => new(
@@ -37,7 +46,7 @@ public sealed record ProjectFacts(
         License ?? other.License,
         Repository ?? other.Repository,
         Homepage ?? other.Homepage,
-        Bin ?? other.Bin,
+        Commands.IsDefaultOrEmpty ? other.Commands : Commands,
         // The build project belongs to the language: never take another manifest's.
         Language is null ? other.BuildProject : BuildProject,
         NpmName ?? other.NpmName,

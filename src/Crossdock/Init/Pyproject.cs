@@ -23,7 +23,7 @@ public static class Pyproject
             License: ManifestToml.String(project, "license") ?? ManifestToml.String(ManifestToml.Table(project, "license"), "text"),
             Repository: RepositoryKeys.Select(k => ManifestToml.String(urls, k)).FirstOrDefault(u => u is not null),
             Homepage: HomepageKeys.Select(k => ManifestToml.String(urls, k)).FirstOrDefault(u => u is not null),
-            Bin: scripts?.Keys.FirstOrDefault(),
+            Commands: ProjectFacts.Named([scripts?.Keys.FirstOrDefault()]),
             Sources: [FileName]);
     }
 }

@@ -20,4 +20,7 @@ public sealed record ReleaseWorkflowModel(
 {
     /// <summary>Set when the language was detected from the repository, not configured: said once on stderr.</summary>
     public string? LanguageNote { get; init; }
+
+    /// <summary>Set when the project names an executable in a way crossdock cannot read, so the files packed are unchecked: said once on stderr.</summary>
+    public string? OutputsNote { get; init; }
 }

@@ -64,7 +64,7 @@ public sealed partial class ReleaseWorkflowTests
         var include = new WorkflowDocument(Generate(sample)).MatrixInclude;
 
         Assert.Equal(config.Targets.Select(t => t.Triple), include.Select(e => WorkflowDocument.String(e, "target")));
-        Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binary"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
+        Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binaries"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
         Assert.All(include, entry => Assert.Contains(WorkflowDocument.String(entry, "os"), HostedRunners.All));
     }
 
