@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Crossdock.Config;
 using Tomlyn.Model;
 
 namespace Crossdock.Init;
@@ -18,28 +19,34 @@ public static class CargoManifest
         var root = ManifestToml.Read(rootPath);
         var inherited = ManifestToml.Table(root, "workspace.package");
 
-        if (HasBinary(root, folder)) return Facts(root, folder, inherited, buildProject: null, [FileName]);
+        if (HasBinary(root, folder)) return Facts(root, folder, folder, inherited, buildProject: null, [FileName]);
         foreach (var memberFolder in Members(root, folder))
         {
             var memberPath = Path.Combine(memberFolder, FileName);
             var member = ManifestToml.Read(memberPath);
             if (!HasBinary(member, memberFolder)) continue;
             var package = ManifestToml.String(ManifestToml.Table(member, "package"), "name");
-            return Facts(member, memberFolder, inherited, package, [FileName, Relative(folder, memberPath)]);
+            return Facts(member, folder, memberFolder, inherited, package, [FileName, Relative(folder, memberPath)]);
         }
         // A library-only crate still says what the project is called; the binary name is then a guess.
-        return ManifestToml.Table(root, "package") is null ? new ProjectFacts(Language: "rust", Sources: [FileName]) : Facts(root, folder, inherited, null, [FileName]);
+        return ManifestToml.Table(root, "package") is null ? new ProjectFacts(Language: "rust", Sources: [FileName]) : Facts(root, folder, folder, inherited, null, [FileName]);
     }
 
-    private static ProjectFacts Facts(TomlTable manifest, string folder, TomlTable? inherited, string? buildProject, string[] sources)
+    private static ProjectFacts Facts(TomlTable manifest, string root, string folder, TomlTable? inherited, string? buildProject, string[] sources)
     {
         var package = ManifestToml.Table(manifest, "package");
-        string? Field(string key) => package is not null && package.TryGetValue(key, out var value) && value is TomlTable { } reference
-            && reference.TryGetValue("workspace", out var flag) && flag is true
-            ? ManifestToml.String(inherited, key)
-            : ManifestToml.String(package, key);
+        // A field the member inherits (key.workspace = true) is the root's [workspace.package] one, its paths relative to the root.
+        bool Inherits(string key) => package is not null && package.TryGetValue(key, out var value) && value is TomlTable reference
+            && reference.TryGetValue("workspace", out var flag) && flag is true;
+        object? Value(string key) => ManifestToml.Value(Inherits(key) ? inherited : package, key);
+        string? Field(string key) => Value(key) is string s && s.Trim().Length > 0 ? s : null;
+        string? PathField(string key) => Field(key) is { } path ? Relative(root, Path.Combine(Inherits(key) ? root : folder, path)) : null;
+        IEnumerable<string> List(string key) => Value(key) is TomlArray array ? array.OfType<string>() : [];
 
         var name = Field("name");
+        // readme = true is cargo's README.md; false says there is none.
+        var readme = Value("readme") is true ? Relative(root, Path.Combine(folder, "README.md")) : PathField("readme");
+        var documentation = Field("documentation");
         return new ProjectFacts(
             Language: "rust",
             Name: name,
@@ -50,7 +57,15 @@ public static class CargoManifest
             Homepage: Field("homepage"),
             Commands: ProjectFacts.Named(BinaryNames(manifest, folder)),
             BuildProject: buildProject,
-            Sources: [.. sources]);
+            Readme: Value("readme") is false ? null : readme,
+            Sources: [.. sources],
+            Metadata: RegistryMetadata.Empty with
+            {
+                Authors = [.. List("authors").Select(RegistryMetadata.ParsePerson).OfType<Person>()],
+                Keywords = [.. List("keywords")],
+                LicenseFiles = PathField("license-file") is { } licenseFile ? [licenseFile] : [],
+                Urls = documentation is not null ? [new ProjectUrl("Documentation", documentation)] : [],
+            });
     }
 
     /// <summary>

@@ -12,6 +12,7 @@ namespace Crossdock.Init;
 /// <param name="BuildProject">The [build] project: Cargo package, Go main package or .csproj path.</param>
 /// <param name="NpmName">The npm package name when it differs in form (a scoped name from package.json).</param>
 /// <param name="Sources">The files the facts came from, for the written file's header.</param>
+/// <param name="Metadata">Authors, keywords, links and the other keys the registries' pages show; null for none.</param>
 /// <param name="NeedsLibc">Why a program of a language that usually needs no libc (Go, Zig) links one (cgo, linkLibC); null otherwise.</param>
 public sealed record ProjectFacts(
     string? Language = null,
@@ -26,8 +27,12 @@ public sealed record ProjectFacts(
     string? NpmName = null,
     string? Readme = null,
     ImmutableArray<string> Sources = default,
-    string? NeedsLibc = null)
+    string? NeedsLibc = null,
+    RegistryMetadata? Metadata = null)
 {
+    /// <summary>The registry metadata, empty when the manifest gave none.</summary>
+    public RegistryMetadata Registry => Metadata ?? RegistryMetadata.Empty;
+
     public static ProjectFacts None { get; } = new(Sources: []);
 
     /// <summary>Commands named like the files the build writes; default (unknown) when there are none.</summary>
@@ -52,5 +57,6 @@ public sealed record ProjectFacts(
         NpmName ?? other.NpmName,
         Readme ?? other.Readme,
         [.. Sources.IsDefault ? [] : Sources, .. other.Sources.IsDefault ? [] : other.Sources],
-        Language is null ? other.NeedsLibc : NeedsLibc);
+        Language is null ? other.NeedsLibc : NeedsLibc,
+        Registry.Or(other.Registry));
 }
