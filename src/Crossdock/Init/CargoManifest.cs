@@ -40,7 +40,8 @@ public static class CargoManifest
             && reference.TryGetValue("workspace", out var flag) && flag is true;
         object? Value(string key) => ManifestToml.Value(Inherits(key) ? inherited : package, key);
         string? Field(string key) => Value(key) is string s && s.Trim().Length > 0 ? s : null;
-        string? PathField(string key) => Field(key) is { } path ? Relative(root, Path.Combine(Inherits(key) ? root : folder, path)) : null;
+        // A path holding NUL is no file (and Path.GetRelativePath would throw on it).
+        string? PathField(string key) => Field(key) is { } path && !path.Contains('\0') ? Relative(root, Path.Combine(Inherits(key) ? root : folder, path)) : null;
         IEnumerable<string> List(string key) => Value(key) is TomlArray array ? array.OfType<string>() : [];
 
         var name = Field("name");

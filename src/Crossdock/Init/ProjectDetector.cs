@@ -111,7 +111,8 @@ public static partial class ProjectDetector
             Urls = [.. metadata.Urls.Where(u => Keep(u.Label.Length <= 32 && Uri.TryCreate(u.Url, UriKind.Absolute, out var uri) && uri.Scheme is "https" or "http",
                 $"link '{u.Label}' left out: PyPI takes http(s) URLs under labels of up to 32 characters"))],
             Classifiers = [.. metadata.Classifiers.Where(c => Keep(TroveClassifiers.Problem(c) is null, $"classifier '{c}' left out: {TroveClassifiers.Problem(c)}"))],
-            LicenseFiles = [.. metadata.LicenseFiles.Where(f => Keep(LicenseFileGlobs.Problem(f) is null && LicenseFileGlobs.Matches(folder, f).Any(), $"license file '{f}' left out: it matches no file"))],
+            LicenseFiles = [.. metadata.LicenseFiles.Where(f => Keep(LicenseFileGlobs.Problem(f) is null && LicenseFileGlobs.Matches(folder, f).Any(),
+                $"license file '{f}' left out: {LicenseFileGlobs.Problem(f) ?? "it matches no file"}"))],
             PythonSource = metadata.PythonSource is { } source && !Keep(Directory.Exists(Path.Combine(folder, source)), $"python-source '{source}' left out: it is not a folder") ? null : metadata.PythonSource,
         };
     }
