@@ -39,6 +39,43 @@ public sealed partial class BuildStepTests
         RunStep(job, "Check the build wrote every file to pack", repository);
         RunStep(job, "Pack the wheel", repository);
 
+        AssertPackagesCarryTheCommands(sample, triple, repository);
+    }
+
+    /// <summary>
+    /// The same steps after the real tool's build, where it is installed here: cargo for the host target (the workflow's
+    /// <c>cross</c> runs this same cargo in a container, with the same paths) and go, which cross-compiles with cgo off.
+    /// </summary>
+    [Theory]
+    [InlineData("rust-renamed-crate", "x86_64-unknown-linux-gnu", "cargo")]
+    [InlineData("rust-workspace-two-bins", "x86_64-unknown-linux-gnu", "cargo")]
+    [InlineData("go-cmd-x", "x86_64-unknown-linux-none", "go")]
+    [InlineData("go-cmd-x", "x86_64-pc-windows-msvc", "go")]
+    [InlineData("go-two-commands", "x86_64-unknown-linux-none", "go")]
+    [InlineData("go-two-commands", "x86_64-apple-darwin", "go")]
+    public void The_real_build_tool_writes_what_the_check_and_pack_steps_expect(string sample, string triple, string tool)
+    {
+        Tools.Require(tool);
+        using var repository = new TempDir("crossdock-real-build-");
+        var job = Job(sample, triple, repository);
+        var build = job.Matrix("build");
+        if (tool == "cargo")
+        {
+            // --locked needs the lock file a real repository commits; these crates have no dependencies to resolve.
+            ProcessRunner.RunOk("cargo", ["generate-lockfile", "--offline", "--quiet"], repository.Path);
+            build = Regex.Replace(build, "^cross ", "cargo ");
+        }
+
+        ProcessRunner.RunOk(Shells.Bash, ["--noprofile", "--norc", "-eo", "pipefail", "-c", build], repository.Path, timeout: TimeSpan.FromMinutes(5));
+        RunStep(job, "Check the build wrote every file to pack", repository);
+        RunStep(job, "Pack the wheel", repository);
+
+        AssertPackagesCarryTheCommands(sample, triple, repository);
+    }
+
+    /// <summary>The wheel, the npm platform package and the GitHub archive hold each command under its name, whatever the build called the file.</summary>
+    private static void AssertPackagesCarryTheCommands(string sample, string triple, TempDir repository)
+    {
         var config = SampleProjects.Config(sample);
         var target = TargetTable.FindByTriple(triple)!;
         var commands = config.Commands.Select(c => target.ExecutableFileName(c.Name)).Order(StringComparer.Ordinal).ToList();

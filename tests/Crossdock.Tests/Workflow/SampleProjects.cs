@@ -111,6 +111,16 @@ public static class SampleProjects
             language = "go"
             project = "./cmd/x"
             """,
+        // Several Go commands: go build writes each cmd/NAME main package as NAME; one is shipped under another name.
+        ["go-two-commands"] = """
+            [package]
+            name = "pair"
+            version = "0.2.0"
+            bin = ["pair", { name = "pctl", file = "pairctl" }]
+
+            [build]
+            language = "go"
+            """,
         ["dotnet-assembly-name"] = """
             [package]
             name = "mytool"
@@ -154,6 +164,13 @@ public static class SampleProjects
         {
             ["go.mod"] = "module github.com/acme/xtool\n\ngo 1.22\n",
             ["cmd/x/main.go"] = "package main\n\nfunc main() {}\n",
+        },
+        ["go-two-commands"] = new()
+        {
+            ["go.mod"] = "module github.com/acme/pair\n\ngo 1.19\n",
+            ["cmd/pair/main.go"] = "package main\n\nfunc main() {}\n",
+            ["cmd/pairctl/main.go"] = "package main\n\nfunc main() {}\n",
+            ["internal/shared/shared.go"] = "package shared\n",
         },
         ["dotnet-assembly-name"] = new()
         {
