@@ -57,6 +57,35 @@ public sealed class BuildOutputsTests
         Assert.Null(Read("rust", "nope", workspace));
     }
 
+    /// <summary>Cargo projects whose binaries crossdock reads from the manifests alone: project package (or null), then files.</summary>
+    public static TheoryData<string?, string[]> CargoProjects => new()
+    {
+        { null, ["Cargo.toml=[package]\nname = \"tool-cli\"\nversion = \"0.1.0\"\nedition = \"2021\"\n", "src/main.rs=fn main() {}", "src/bin/helper.rs=fn main() {}", "src/bin/daemon/main.rs=fn main() {}"] },
+        { null, ["Cargo.toml=[package]\nname = \"tool-cli\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[[bin]]\nname = \"tool\"\npath = \"src/main.rs\"\n", "src/main.rs=fn main() {}", "src/bin/extra.rs=fn main() {}"] },
+        { null, ["Cargo.toml=[package]\nname = \"t\"\nversion = \"0.1.0\"\nedition = \"2021\"\nautobins = false\n\n[[bin]]\nname = \"tool\"\npath = \"src/cli.rs\"\n", "src/main.rs=fn main() {}", "src/cli.rs=fn main() {}"] },
+        { "a", ["Cargo.toml=[workspace]\nmembers = [\"crates/*\"]\nresolver = \"2\"\n", "crates/a/Cargo.toml=[package]\nname = \"a\"\nversion = \"0.1.0\"\nedition = \"2021\"\n\n[[bin]]\nname = \"a1\"\npath = \"src/a1.rs\"\n\n[[bin]]\nname = \"a2\"\npath = \"src/a2.rs\"\n", "crates/a/src/a1.rs=fn main() {}", "crates/a/src/a2.rs=fn main() {}", "crates/b/Cargo.toml=[package]\nname = \"b\"\nversion = \"0.1.0\"\nedition = \"2021\"\n", "crates/b/src/main.rs=fn main() {}"] },
+    };
+
+    /// <summary>cargo's own answer, <c>cargo metadata --no-deps</c>'s bin targets, is what crossdock reads from the manifests.</summary>
+    [Theory]
+    [MemberData(nameof(CargoProjects))]
+    public void Cargo_metadata_agrees_with_the_manifest_reading(string? package, string[] files)
+    {
+        var cargo = Tools.Require("cargo");
+        using var repository = new TempDir();
+        foreach (var file in files) repository.Write(file[..file.IndexOf('=')], file[(file.IndexOf('=') + 1)..] + "\n");
+
+        var metadata = ProcessRunner.RunOk(cargo, ["metadata", "--no-deps", "--format-version", "1", "--offline"], repository.Path);
+
+        using var json = System.Text.Json.JsonDocument.Parse(metadata.Stdout);
+        var bins = json.RootElement.GetProperty("packages").EnumerateArray()
+            .Where(p => package is null || p.GetProperty("name").GetString() == package)
+            .SelectMany(p => p.GetProperty("targets").EnumerateArray())
+            .Where(t => t.GetProperty("kind").EnumerateArray().Any(k => k.GetString() == "bin"))
+            .Select(t => t.GetProperty("name").GetString()!);
+        Assert.Equal(bins.Order(StringComparer.Ordinal), BuildOutputs.Read("rust", repository.Path, package)!.Files.Order(StringComparer.Ordinal));
+    }
+
     [Fact]
     public void Dotnet_publish_names_the_file_after_AssemblyName_else_the_project_file()
     {
