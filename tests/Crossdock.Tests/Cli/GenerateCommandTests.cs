@@ -136,6 +136,20 @@ public sealed class GenerateCommandTests
     }
 
     [Fact]
+    public void Several_go_commands_must_be_main_packages_under_cmd()
+    {
+        using var project = new TempDir();
+        project.Write("go.mod", "module example.com/pair\n");
+        project.Write("cmd/pair/main.go", "package main\n");
+        project.Write("cmd/pairctl/main.go", "package main\n");
+        var config = project.Write("crossdock.toml", "[package]\nname = \"pair\"\nversion = \"1.0.0\"\nbin = [\"pair\", \"pctl\"]\n\n[build]\nlanguage = \"go\"\n");
+
+        var result = CrossdockRunner.Run("generate", "github", "--config", config);
+
+        Assert.Equal($"crossdock: {config}: [package] bin 'pctl': go.mod, cmd/* builds 'pair', 'pairctl'; set bin = [\"pair\", {{ name = \"pctl\", file = \"pairctl\" }}]\n", result.Stderr);
+    }
+
+    [Fact]
     public void The_suggested_bin_line_is_accepted()
     {
         using var project = new TempDir();
