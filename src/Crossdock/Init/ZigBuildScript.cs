@@ -19,24 +19,49 @@ public static partial class ZigBuildScript
         if (!File.Exists(path)) return null;
         var text = File.ReadAllText(path);
         var names = new List<string>();
-        var calls = AddExecutable().Matches(text);
-        for (var i = 0; i < calls.Count; i++)
+        foreach (Match call in AddExecutable().Matches(text))
         {
-            var end = i + 1 < calls.Count ? calls[i + 1].Index : text.Length;
-            var call = text[calls[i].Index..end];
-            var name = OldStyleName().Match(call) is { Success: true } old ? old.Groups[1].Value
-                : NameField().Match(call) is { Success: true } field && field.Groups[1].Success ? field.Groups[1].Value
+            var arguments = Arguments(text, call.Index + call.Length);
+            var name = OldStyleName().Match(arguments) is { Success: true } old ? old.Groups[1].Value
+                : NameField().Match(arguments) is { Success: true } field && field.Groups[1].Success ? field.Groups[1].Value
                 : null;
             if (name is null) return new BuildOutputs(FileName, [], "it names an executable with an expression, not a \"string\"");
             names.Add(name);
         }
-        return new BuildOutputs(FileName, [.. names.Distinct(StringComparer.Ordinal)]);
+        // Executables added through a helper of build.zig's own (or a dependency) are there all the same: unknown, not none.
+        return names.Count == 0
+            ? new BuildOutputs(FileName, [], "it has no b.addExecutable(.{ .name = \"...\" }) crossdock can read")
+            : new BuildOutputs(FileName, [.. names.Distinct(StringComparer.Ordinal)]);
+    }
+
+    /// <summary>The text of a call's arguments, from just after its '(' to the matching ')' (strings skipped), so a later call's .name is never taken.</summary>
+    private static string Arguments(string text, int start)
+    {
+        var depth = 1;
+        for (var i = start; i < text.Length; i++)
+        {
+            switch (text[i])
+            {
+                case '"':
+                    for (i++; i < text.Length && text[i] != '"' && text[i] != '\n'; i++)
+                    {
+                        if (text[i] == '\\') i++;
+                    }
+                    break;
+                case '(':
+                    depth++;
+                    break;
+                case ')' when --depth == 0:
+                    return text[start..i];
+            }
+        }
+        return text[start..];
     }
 
     [GeneratedRegex(@"\baddExecutable\s*\(")]
     private static partial Regex AddExecutable();
 
-    [GeneratedRegex(@"^addExecutable\s*\(\s*""([^""\\]+)""")]
+    [GeneratedRegex(@"^\s*""([^""\\]+)""")]
     private static partial Regex OldStyleName();
 
     /// <summary>The call's first <c>.name = </c>: a string literal (group 1), or anything else (computed).</summary>

@@ -116,6 +116,17 @@ public sealed class BuildOutputsTests
         Same("build.zig", ["zt", "zt-old"], outputs);
     }
 
+    [Theory]
+    [InlineData("const exe = b.addExecutable(options);\nconst tests = b.addTest(.{ .name = \"tests\" });\n", "it names an executable with an expression, not a \"string\"")]
+    [InlineData("const exe = mylib.addTool(b, \"zt\");\n", "it has no b.addExecutable(.{ .name = \"...\" }) crossdock can read")]
+    public void A_zig_executable_name_crossdock_cannot_read_is_unknown_never_another_calls_name(string body, string why)
+    {
+        var outputs = Read("zig", null, ("build.zig", "pub fn build(b: *std.Build) void {\n" + body + "}\n"));
+
+        Assert.Empty(outputs!.Files);
+        Assert.Equal(why, outputs.Unreadable);
+    }
+
     [Fact]
     public void Go_builds_each_main_package_under_cmd_under_its_folders_name()
     {
