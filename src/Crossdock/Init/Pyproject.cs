@@ -60,10 +60,15 @@ public static class Pyproject
         return File.Exists(path) && ManifestToml.Table(ManifestToml.Read(path), "tool.maturin") is not null;
     }
 
-    private static System.Collections.Immutable.ImmutableArray<Person> People(TomlTable? project, string key) =>
-        ManifestToml.Value(project, key) is TomlTableArray people
-            ? [.. people.Select(p => new Person(ManifestToml.String(p, "name"), ManifestToml.String(p, "email"))).Where(p => p.Name is not null || p.Email is not null)]
-            : ManifestToml.Value(project, key) is TomlArray inline
-                ? [.. inline.OfType<TomlTable>().Select(p => new Person(ManifestToml.String(p, "name"), ManifestToml.String(p, "email"))).Where(p => p.Name is not null || p.Email is not null)]
-                : [];
+    /// <summary>PEP 621's people, <c>[{ name, email }]</c>, which Tomlyn reads as an array of inline tables or as [[project.authors]].</summary>
+    private static System.Collections.Immutable.ImmutableArray<Person> People(TomlTable? project, string key)
+    {
+        IEnumerable<TomlTable> tables = ManifestToml.Value(project, key) switch
+        {
+            TomlTableArray array => array,
+            TomlArray inline => inline.OfType<TomlTable>(),
+            _ => [],
+        };
+        return [.. tables.Select(p => new Person(ManifestToml.String(p, "name"), ManifestToml.String(p, "email"))).Where(p => p.Name is not null || p.Email is not null)];
+    }
 }
