@@ -42,7 +42,7 @@ public static class CargoManifest
         string? Field(string key) => Value(key) is string s && s.Trim().Length > 0 ? s : null;
         // A path holding NUL is no file (and Path.GetRelativePath would throw on it).
         string? PathField(string key) => Field(key) is { } path && !path.Contains('\0') ? Relative(root, Path.Combine(Inherits(key) ? root : folder, path)) : null;
-        IEnumerable<string> List(string key) => Value(key) is TomlArray array ? array.OfType<string>() : [];
+        IEnumerable<string> List(string key) => Value(key) is TomlArray array ? array.OfType<string>().Where(s => s.Trim().Length > 0) : [];
 
         var name = Field("name");
         // readme = true is cargo's README.md; false says there is none.
