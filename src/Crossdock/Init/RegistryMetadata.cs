@@ -41,7 +41,8 @@ public sealed record RegistryMetadata(
         if (open >= 0 && close > open)
         {
             var name = withoutUrl[..open].Trim();
-            return new Person(name.Length > 0 ? name : null, withoutUrl[(open + 1)..close].Trim());
+            var email = withoutUrl[(open + 1)..close].Trim();
+            return name.Length == 0 && email.Length == 0 ? null : new Person(name.Length > 0 ? name : null, email.Length > 0 ? email : null);
         }
         var plain = withoutUrl.Trim();
         return plain.Length == 0 ? null : plain.Contains('@', StringComparison.Ordinal) && !plain.Contains(' ', StringComparison.Ordinal) ? new Person(null, plain) : new Person(plain, null);
