@@ -28,7 +28,8 @@ public static class BuildOutputCheck
 
         var first = missing[0];
         var what = $"[package] bin '{first.Name}'" + (first.IsRenamed ? $" (file '{first.File}')" : "");
-        var builds = built.IsEmpty ? "builds no executable" : $"builds {string.Join(", ", built.Select(f => $"'{f}'"))}";
+        if (built.IsEmpty) throw CrossdockException.ForFile(config.SourcePath, $"{what}: {outputs.Manifest} builds no executable");
+        var builds = $"builds {string.Join(", ", built.Select(f => $"'{f}'"))}";
         if (unclaimed.Count < missing.Count)
         {
             throw CrossdockException.ForFile(config.SourcePath, $"{what}: {outputs.Manifest} {builds}, none of them left for it; add the executable to the project or remove the command");

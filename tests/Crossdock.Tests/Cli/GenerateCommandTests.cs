@@ -119,13 +119,14 @@ public sealed class GenerateCommandTests
 
     [Theory]
     [InlineData("bin = \"mytool\"", "[package] bin 'mytool': Cargo.toml builds 'mytool-cli'; set bin = [{ name = \"mytool\", file = \"mytool-cli\" }]")]
-    [InlineData("bin = [\"mytool-cli\", \"mt\"]", "[package] bin 'mt': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command")]
-    [InlineData("bin = [{ name = \"mytool\", file = \"mytool\" }, \"mt\"]\n[build]\nlanguage = \"rust\"\nproject = \"mytool-cli\"", "[package] bin 'mytool': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command")]
-    public void A_command_no_build_output_matches_is_refused_in_one_line_naming_both(string bin, string message)
+    [InlineData("bin = [\"mytool-cli\", \"mt\"]", "[package] bin 'mt': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command", true)]
+    [InlineData("bin = [{ name = \"mytool\", file = \"mytool\" }, \"mt\"]\n[build]\nlanguage = \"rust\"\nproject = \"mytool-cli\"", "[package] bin 'mytool': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command", true)]
+    [InlineData("bin = \"mytool\"\n[build]\nlanguage = \"rust\"\nproject = \"mytool-cli\"", "[package] bin 'mytool': Cargo.toml builds no executable", false)]
+    public void A_command_no_build_output_matches_is_refused_in_one_line_naming_both(string bin, string message, bool withMain = true)
     {
         using var project = new TempDir();
         project.Write("Cargo.toml", "[package]\nname = \"mytool-cli\"\nversion = \"1.0.0\"\n");
-        project.Write("src/main.rs", "fn main() {}\n");
+        if (withMain) project.Write("src/main.rs", "fn main() {}\n");
         var config = project.Write("crossdock.toml", $"[package]\nname = \"mytool\"\nversion = \"1.0.0\"\n{bin}\n");
 
         var result = CrossdockRunner.Run("generate", "github", "--config", config);
