@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Text;
 using Crossdock.Config;
 using Crossdock.Core;
+using Crossdock.Core.Targets;
 using Crossdock.Core.Text;
 using Crossdock.Workflow.Toolchains;
 using Crossdock.Init;
@@ -54,22 +55,29 @@ public static class ReleaseWorkflowGenerator
             var command = config.Build.Command is { } userCommand
                 ? TargetPlaceholders.Expand(userCommand, target, config.Bin, $"{path}: [build] command")
                 : toolchain.Command(target, settings);
-            // A user's binary path names each command's file through {bin}.
-            ImmutableArray<string> binaries = config.Build.Binary is { } userBinary
-                ? [.. config.Commands.Select(c => TargetPlaceholders.Expand(userBinary, target, c.File, $"{path}: [build] binary")).Distinct(StringComparer.Ordinal)]
-                : toolchain.Binaries(target, settings);
-            if (binaries.Length < config.Commands.Length)
-            {
-                throw CrossdockException.ForFile(path, "[build] binary needs {bin} when [package] bin lists several commands: one path per command's file");
-            }
-            if (binaries.FirstOrDefault(b => b.Any(char.IsWhiteSpace)) is { } spaced)
-            {
-                // The matrix hands the paths to the check and pack steps as one space-separated list.
-                throw CrossdockException.ForFile(path, $"[build] binary: '{spaced}' holds a space; the release workflow needs paths without one");
-            }
+            var binaries = Binaries(config, toolchain, settings, target);
             return new BuildMatrixEntry(target, runner, command, binaries);
         });
         return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives) { LanguageNote = build.Note, OutputsNote = outputsNote };
+    }
+
+    /// <summary>Where the build leaves each command's file for <paramref name="target"/>: the toolchain's paths, or the user's [build] binary with {bin} per command.</summary>
+    private static ImmutableArray<string> Binaries(ProjectConfig config, BuildToolchain toolchain, BuildSettings settings, Target target)
+    {
+        var path = config.SourcePath;
+        ImmutableArray<string> binaries = config.Build.Binary is { } userBinary
+            ? [.. config.Commands.Select(c => TargetPlaceholders.Expand(userBinary, target, c.File, $"{path}: [build] binary")).Distinct(StringComparer.Ordinal)]
+            : toolchain.Binaries(target, settings);
+        if (binaries.Length < config.Commands.Length)
+        {
+            throw CrossdockException.ForFile(path, "[build] binary needs {bin} when [package] bin lists several commands: one path per command's file");
+        }
+        if (binaries.FirstOrDefault(b => b.Any(char.IsWhiteSpace)) is { } spaced)
+        {
+            // The matrix hands the paths to the check and pack steps as one space-separated list.
+            throw CrossdockException.ForFile(path, $"[build] binary: '{spaced}' holds a space; the release workflow needs paths without one");
+        }
+        return binaries;
     }
 
     public static string Render(ReleaseWorkflowModel model)
