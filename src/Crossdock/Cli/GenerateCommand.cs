@@ -22,6 +22,7 @@ internal static class GenerateCommand
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var model = ReleaseWorkflowGenerator.CreateModel(project, CrossdockVersion.Current);
             if (model.LanguageNote is { } note) context.Error.WriteLine($"crossdock: note: {note}");
+            if (model.OutputsNote is { } outputs) context.Error.WriteLine($"crossdock: note: {outputs}");
             var workflow = ReleaseWorkflowGenerator.Render(model);
             var path = WorkflowFile.PathFor(project);
             if (parse.GetValue(check)) return Check(context, path, workflow);

@@ -24,7 +24,9 @@ internal static class InitCommand
             var result = ConfigInitializer.Run(parse.GetValue(folder) ?? ".", parse.GetValue(force));
             foreach (var note in result.Notes) context.Error.WriteLine($"note: {note}");
             var language = result.Facts.Language is { } l ? $"{l} project" : "project";
-            context.Out.WriteLine($"wrote {result.Path} ({language} '{result.Facts.Name}', command '{result.Facts.Bin}')");
+            var commands = result.Facts.Commands;
+            var named = (commands.Length == 1 ? "command " : "commands ") + string.Join(", ", commands.Select(c => $"'{c.Name}'"));
+            context.Out.WriteLine($"wrote {result.Path} ({language} '{result.Facts.Name}', {named})");
             context.Out.WriteLine("next: review it, then run 'crossdock generate github' for the release workflow");
             return ExitCodes.Success;
         });

@@ -21,7 +21,7 @@ public static class DotnetProject
         {
             var properties = Properties(path);
             if (!string.Equals(properties.GetValueOrDefault("PublishAot"), "true", StringComparison.OrdinalIgnoreCase)) continue;
-            var assembly = properties.GetValueOrDefault("AssemblyName") ?? Path.GetFileNameWithoutExtension(path);
+            var assembly = AssemblyName(path, properties);
             var relative = Path.GetRelativePath(folder, path).Replace('\\', '/');
             return new ProjectFacts(
                 Language: "dotnet",
@@ -31,12 +31,31 @@ public static class DotnetProject
                 License: properties.GetValueOrDefault("PackageLicenseExpression"),
                 Repository: properties.GetValueOrDefault("RepositoryUrl"),
                 Homepage: properties.GetValueOrDefault("PackageProjectUrl"),
-                Bin: assembly,
+                Commands: ProjectFacts.Named([assembly]),
                 BuildProject: relative,
                 Sources: [relative]);
         }
         return null;
     }
+
+    /// <summary>
+    /// The executable <c>dotnet publish</c> writes for <paramref name="project"/> (the .csproj [build] project names,
+    /// else the one init would pick): the project's <c>AssemblyName</c>, or the project file's name without it.
+    /// </summary>
+    public static BuildOutputs? Outputs(string folder, string? project)
+    {
+        var path = project is not null ? Path.Combine(folder, project) : Read(folder)?.BuildProject is { } detected ? Path.Combine(folder, detected) : null;
+        if (path is null || !path.EndsWith(".csproj", StringComparison.OrdinalIgnoreCase) || !File.Exists(path)) return null;
+        var manifest = Path.GetRelativePath(folder, path).Replace('\\', '/');
+        var assembly = AssemblyName(path, Properties(path));
+        // An MSBuild expression ("$(MSBuildProjectName).Cli") is evaluated by MSBuild alone.
+        return assembly.Contains("$(", StringComparison.Ordinal)
+            ? new BuildOutputs(manifest, [], $"its AssemblyName is the MSBuild expression '{assembly}'")
+            : new BuildOutputs(manifest, [assembly]);
+    }
+
+    private static string AssemblyName(string path, Dictionary<string, string> properties) =>
+        properties.GetValueOrDefault("AssemblyName") ?? Path.GetFileNameWithoutExtension(path);
 
     /// <summary>The first value of each property in the project's PropertyGroups (namespace-agnostic, for old-style projects too).</summary>
     private static Dictionary<string, string> Properties(string path)

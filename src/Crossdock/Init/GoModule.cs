@@ -19,15 +19,35 @@ public static partial class GoModule
         if (!File.Exists(path)) return null;
         var module = ModuleLine().Match(File.ReadAllText(path));
         if (!module.Success) throw CrossdockException.ForFile(path, "has no 'module' line");
-        var modulePath = module.Groups[1].Value.Trim('"');
-        var elements = modulePath.Split('/').ToList();
-        if (elements.Count > 1 && MajorSuffix().IsMatch(elements[^1])) elements.RemoveAt(elements.Count - 1);
+        var elements = ModuleElements(module.Groups[1].Value.Trim('"'));
         var name = elements[^1];
         var repository = elements.Count >= 3 && Forges.Contains(elements[0]) ? $"https://{string.Join('/', elements.Take(3))}" : null;
 
         var (project, bin) = MainPackage(folder, name);
-        return new ProjectFacts(Language: "go", Name: name, Repository: repository, Bin: bin, BuildProject: project, Sources: [FileName],
+        return new ProjectFacts(Language: "go", Name: name, Repository: repository, Commands: ProjectFacts.Named([bin]), BuildProject: project, Sources: [FileName],
             NeedsLibc: UsesCgo(folder) ? "the Go code imports \"C\" (cgo), which links libc" : null);
+    }
+
+    /// <summary>The module path's elements, without a /vN major-version suffix (which go build leaves out of names too).</summary>
+    private static List<string> ModuleElements(string modulePath)
+    {
+        var elements = modulePath.Split('/').ToList();
+        if (elements.Count > 1 && MajorSuffix().IsMatch(elements[^1])) elements.RemoveAt(elements.Count - 1);
+        return elements;
+    }
+
+    /// <summary>
+    /// The executables <c>go build -o FOLDER/ ./cmd/...</c> writes: one per main package under cmd/, named after its
+    /// folder (go build's rule: the import path's last element). The root's main package the workflow names itself.
+    /// </summary>
+    public static BuildOutputs? Outputs(string folder)
+    {
+        if (!File.Exists(Path.Combine(folder, FileName))) return null;
+        var commands = Path.Combine(folder, "cmd");
+        var names = Directory.Exists(commands)
+            ? Directory.EnumerateDirectories(commands).Order(StringComparer.Ordinal).Where(IsMainPackage).Select(Path.GetFileName).OfType<string>()
+            : [];
+        return new BuildOutputs("go.mod, cmd/*", [.. names]);
     }
 
     /// <summary>

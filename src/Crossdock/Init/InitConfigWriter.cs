@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using System.Globalization;
 using System.Text;
 using Crossdock.Config;
@@ -15,11 +16,12 @@ public static class InitConfigWriter
 {
     public static string Render(ProjectFacts facts)
     {
+        var metadata = facts.Registry;
         var values = new Dictionary<string, string>(StringComparer.Ordinal)
         {
             ["sources"] = facts.Sources.IsDefaultOrEmpty ? "the folder's name (no project manifest found)" : string.Join(", ", facts.Sources),
             ["name"] = Quote(facts.Name!),
-            ["bin"] = Quote(facts.Bin!),
+            ["bin"] = Commands(facts.Commands),
             ["version"] = Key("version", facts.Version, "0.1.0"),
             ["description"] = Key("description", facts.Description, "What the tool does, in one line"),
             ["license"] = Key("license", facts.License, "MIT"),
@@ -30,6 +32,16 @@ public static class InitConfigWriter
             ["language"] = Key("language", facts.Language, "custom"),
             ["project"] = Key("project", facts.BuildProject, "..."),
             ["targets"] = Targets(facts),
+            ["authors"] = ArrayKey("authors", [.. metadata.Authors.Select(Person)], "{ name = \"Ann Example\", email = \"ann@example.com\" }"),
+            ["maintainers"] = ArrayKey("maintainers", [.. metadata.Maintainers.Select(Person)], "{ email = \"team@example.com\" }"),
+            ["keywords"] = ArrayKey("keywords", [.. metadata.Keywords.Select(Quote)], "\"cli\""),
+            ["license-files"] = ArrayKey("license-files", [.. metadata.LicenseFiles.Select(Quote)], "\"LICENSE*\", \"legal/NOTICE\""),
+            ["urls"] = metadata.Urls.IsEmpty
+                ? "# Documentation = \"https://docs.example.org\"\n# Issues = \"https://github.com/OWNER/REPO/issues\""
+                : string.Join('\n', metadata.Urls.Select(u => $"{BareKeyOrQuoted(u.Label)} = {Quote(u.Url)}")),
+            ["requires-python"] = Key("requires-python", metadata.RequiresPython, ">=3.8"),
+            ["classifiers"] = ArrayKey("classifiers", [.. metadata.Classifiers.Select(Quote)], "\"Environment :: Console\""),
+            ["python-source"] = Key("python-source", metadata.PythonSource, "python"),
             ["placeholders"] = string.Join(", ", TargetPlaceholders.Names.Select(n => "{" + n + "}")),
         };
         return TemplateText.Fill(EmbeddedText.Read("crossdock-init.toml"), values);
@@ -66,6 +78,24 @@ public static class InitConfigWriter
         lines.Add(line.TrimEnd(',') + ".");
         return string.Join('\n', lines);
     }
+
+    /// <summary>One command named like its file as a string, else a list whose renamed items are <c>{ name, file }</c> tables.</summary>
+    private static string Commands(ImmutableArray<CommandConfig> commands)
+    {
+        string Item(CommandConfig c) => c.IsRenamed ? $"{{ name = {Quote(c.Name)}, file = {Quote(c.File)} }}" : Quote(c.Name);
+        return commands is [{ IsRenamed: false } one] ? Item(one) : "[" + string.Join(", ", commands.Select(Item)) + "]";
+    }
+
+    /// <summary><c>key = [items]</c> on one line, or the commented example when there are none.</summary>
+    private static string ArrayKey(string key, string[] items, string example) =>
+        items.Length > 0 ? $"{key} = [{string.Join(", ", items)}]" : $"# {key} = [{example}]";
+
+    private static string Person(Config.Person person) =>
+        "{ " + string.Join(", ", new[] { person.Name is { } n ? $"name = {Quote(n)}" : null, person.Email is { } e ? $"email = {Quote(e)}" : null }.OfType<string>()) + " }";
+
+    /// <summary>A TOML key: bare when it is letters, digits, '-' and '_', quoted otherwise ("Bug Tracker").</summary>
+    private static string BareKeyOrQuoted(string key) =>
+        key.Length > 0 && key.All(c => char.IsAsciiLetterOrDigit(c) || c is '-' or '_') ? key : Quote(key);
 
     /// <summary><c>key = "value"</c>, or <c># key = "example"</c> when the value is unknown.</summary>
     private static string Key(string key, string? value, string example) =>

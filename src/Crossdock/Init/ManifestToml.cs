@@ -63,6 +63,13 @@ public static partial class ManifestToml
         return table;
     }
 
+    public static object? Value(TomlTable? table, string key) =>
+        table is not null && table.TryGetValue(key, out var value) ? value : null;
+
+    /// <summary>The strings of an array (other items skipped); empty when the key is missing or not an array.</summary>
+    public static IEnumerable<string> Strings(TomlTable? table, string key) =>
+        Value(table, key) is TomlArray array ? array.OfType<string>().Where(s => s.Trim().Length > 0) : [];
+
     public static string? String(TomlTable? table, string key) =>
         table is not null && table.TryGetValue(key, out var value) && value is string s && s.Trim().Length > 0 ? s : null;
 }

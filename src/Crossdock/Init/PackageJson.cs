@@ -1,4 +1,5 @@
 using System.Text.Json;
+using Crossdock.Config;
 using Crossdock.Core;
 
 namespace Crossdock.Init;
@@ -37,15 +38,44 @@ public static class PackageJson
                 License: String(root, "license"),
                 Repository: Repository(root),
                 Homepage: String(root, "homepage"),
-                Bin: Bin(root, name),
+                Commands: ProjectFacts.Named([Bin(root, name)]),
                 NpmName: npmName != name ? npmName : null,
-                Sources: [FileName]);
+                Sources: [FileName],
+                Metadata: RegistryMetadata.Empty with
+                {
+                    Authors = [.. People(root, "author")],
+                    Maintainers = [.. People(root, "maintainers")],
+                    Keywords = root.TryGetProperty("keywords", out var keywords) && keywords.ValueKind == JsonValueKind.Array
+                        ? [.. keywords.EnumerateArray().Where(k => k.ValueKind == JsonValueKind.String).Select(k => k.GetString()!).Where(k => k.Length > 0)]
+                        : [],
+                    Urls = Bugs(root) is { } bugs ? [new ProjectUrl("Issues", bugs)] : [],
+                });
         }
     }
 
     private static string? String(JsonElement element, string property) =>
         element.ValueKind == JsonValueKind.Object && element.TryGetProperty(property, out var value) && value.ValueKind == JsonValueKind.String
             && value.GetString() is { Length: > 0 } text ? text : null;
+
+    /// <summary>npm's people: "Name &lt;email&gt; (url)" or <c>{ "name", "email" }</c>, one (author) or a list (maintainers).</summary>
+    private static IEnumerable<Person> People(JsonElement root, string property)
+    {
+        if (!root.TryGetProperty(property, out var value)) yield break;
+        foreach (var person in value.ValueKind == JsonValueKind.Array ? value.EnumerateArray().ToList() : [value])
+        {
+            var parsed = person.ValueKind switch
+            {
+                JsonValueKind.String => RegistryMetadata.ParsePerson(person.GetString()!),
+                JsonValueKind.Object => new Person(String(person, "name"), String(person, "email")),
+                _ => null,
+            };
+            if (parsed is { Name: not null } or { Email: not null }) yield return parsed;
+        }
+    }
+
+    /// <summary><c>"bugs": "https://..."</c> or <c>{ "url": ... }</c>: the issue tracker.</summary>
+    private static string? Bugs(JsonElement root) =>
+        root.TryGetProperty("bugs", out var bugs) ? bugs.ValueKind == JsonValueKind.String ? bugs.GetString() : String(bugs, "url") : null;
 
     /// <summary><c>"bin": "cli.js"</c> is a command named after the package; <c>"bin": {"tool": ...}</c> names it.</summary>
     private static string? Bin(JsonElement root, string? name)

@@ -17,9 +17,13 @@ public static partial class ZigPackage
         var text = File.ReadAllText(path);
         var name = NameField().Match(text) is { Success: true } n ? n.Groups.Values.Skip(1).First(g => g.Success).Value : null;
         var version = VersionField().Match(text) is { Success: true } v ? v.Groups[1].Value : null;
-        return new ProjectFacts(Language: "zig", Name: name, Version: version, Bin: name, Sources: [FileName],
+        return new ProjectFacts(Language: "zig", Name: name, Version: version, Commands: ProjectFacts.Named(ExecutableNames(folder, name)), Sources: [FileName],
             NeedsLibc: LinksLibc(folder) ? "build.zig links libc" : null);
     }
+
+    /// <summary>The executables build.zig adds, when it names them plainly; else the package's name.</summary>
+    private static IEnumerable<string?> ExecutableNames(string folder, string? packageName) =>
+        ZigBuildScript.Outputs(folder) is { Files.IsEmpty: false } outputs ? outputs.Files.Cast<string?>() : [packageName];
 
     /// <summary>Whether build.zig links the C library (<c>linkLibC()</c>, or <c>.link_libc = true</c> since Zig 0.14).</summary>
     public static bool LinksLibc(string folder)

@@ -22,7 +22,8 @@ public sealed record BuildLanguage(string Name, string? Project, bool Cgo, strin
         }
         var detected = ProjectDetector.DetectLanguage(repository)
             ?? throw CrossdockException.ForFile(path, $"[build] language is required to generate the workflow (one of {string.Join(", ", ConfigLoader.Languages)}): no Cargo.toml, go.mod, build.zig.zon or NativeAOT .csproj beside it to detect it from");
-        var project = config.Build.ProjectPath ?? detected.Project;
+        // Several Go commands build from their cmd/ folders together, not from the one main package init would pick.
+        var project = config.Build.ProjectPath ?? (detected.Language == "go" && config.Commands.Length > 1 ? null : detected.Project);
         var note = $"no [build] language in {Path.GetFileName(path)}: building with {detected.Language}, detected from {detected.Source}"
             + (project is not null && config.Build.ProjectPath is null ? $" (project {project})" : "")
             + $"; add [build] language = \"{detected.Language}\" to make it explicit";

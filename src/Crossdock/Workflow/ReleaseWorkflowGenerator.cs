@@ -2,8 +2,10 @@ using System.Collections.Immutable;
 using System.Text;
 using Crossdock.Config;
 using Crossdock.Core;
+using Crossdock.Core.Targets;
 using Crossdock.Core.Text;
 using Crossdock.Workflow.Toolchains;
+using Crossdock.Init;
 
 namespace Crossdock.Workflow;
 
@@ -40,7 +42,10 @@ public static class ReleaseWorkflowGenerator
         }
 
         var toolchain = BuildToolchain.For(language);
-        var settings = new BuildSettings(config.Bin, build.Project, build.Cgo);
+        var settings = new BuildSettings([.. config.Commands.Select(c => c.File)], build.Project, build.Cgo);
+        var outputsNote = config.Build.Command is null && toolchain.ProjectNamesTheFiles(settings)
+            ? BuildOutputCheck.Check(config, BuildOutputs.Read(language, Path.GetDirectoryName(Path.GetFullPath(path))!, build.Project))
+            : null;
         var matrix = config.Targets.Select(target =>
         {
             var runner = (config.Build.Command is null ? toolchain.Runner(target, settings) : toolchain.RunnerForUserCommand(target, settings))
@@ -50,16 +55,34 @@ public static class ReleaseWorkflowGenerator
             var command = config.Build.Command is { } userCommand
                 ? TargetPlaceholders.Expand(userCommand, target, config.Bin, $"{path}: [build] command")
                 : toolchain.Command(target, settings);
-            var binary = config.Build.Binary is { } userBinary
-                ? TargetPlaceholders.Expand(userBinary, target, config.Bin, $"{path}: [build] binary")
-                : toolchain.Binary(target, settings);
-            return new BuildMatrixEntry(target, runner, command, binary);
+            var binaries = Binaries(config, toolchain, settings, target);
+            return new BuildMatrixEntry(target, runner, command, binaries);
         });
         return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives)
         {
             LanguageNote = build.Note,
+            OutputsNote = outputsNote,
             Install = CrossdockInstall.For(config.Build, build.Project),
         };
+    }
+
+    /// <summary>Where the build leaves each command's file for <paramref name="target"/>: the toolchain's paths, or the user's [build] binary with {bin} per command.</summary>
+    private static ImmutableArray<string> Binaries(ProjectConfig config, BuildToolchain toolchain, BuildSettings settings, Target target)
+    {
+        var path = config.SourcePath;
+        ImmutableArray<string> binaries = config.Build.Binary is { } userBinary
+            ? [.. config.Commands.Select(c => TargetPlaceholders.Expand(userBinary, target, c.File, $"{path}: [build] binary")).Distinct(StringComparer.Ordinal)]
+            : toolchain.Binaries(target, settings);
+        if (binaries.Length < config.Commands.Length)
+        {
+            throw CrossdockException.ForFile(path, "[build] binary needs {bin} when [package] bin lists several commands: one path per command's file");
+        }
+        if (binaries.FirstOrDefault(b => b.Any(char.IsWhiteSpace)) is { } spaced)
+        {
+            // The matrix hands the paths to the check and pack steps as one space-separated list.
+            throw CrossdockException.ForFile(path, $"[build] binary: '{spaced}' holds a space; the release workflow needs paths without one");
+        }
+        return binaries;
     }
 
     public static string Render(ReleaseWorkflowModel model)
@@ -142,7 +165,7 @@ public static class ReleaseWorkflowGenerator
             yaml.Append("          - os: ").Append(YamlScalar.Format(entry.Runner)).Append('\n');
             yaml.Append("            target: ").Append(YamlScalar.Format(entry.Target.Triple)).Append('\n');
             yaml.Append("            build: ").Append(YamlScalar.Format(entry.BuildCommand)).Append('\n');
-            yaml.Append("            binary: ").Append(YamlScalar.Format(entry.BinaryPath)).Append('\n');
+            yaml.Append("            binaries: ").Append(YamlScalar.Format(string.Join(' ', entry.BinaryPaths))).Append('\n');
         }
         return yaml.ToString();
     }

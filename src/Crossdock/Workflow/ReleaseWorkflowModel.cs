@@ -23,4 +23,7 @@ public sealed record ReleaseWorkflowModel(
 
     /// <summary>Where the jobs get crossdock from.</summary>
     public CrossdockInstall Install { get; init; } = new(CrossdockInstall.DefaultSource, null);
+
+    /// <summary>Set when the project names an executable in a way crossdock cannot read, so the files packed are unchecked: said once on stderr.</summary>
+    public string? OutputsNote { get; init; }
 }

@@ -142,6 +142,67 @@ public sealed class GenerateCommandTests
         Assert.False(Directory.Exists(project[".github"]));
     }
 
+    [Theory]
+    [InlineData("bin = \"mytool\"", "[package] bin 'mytool': Cargo.toml builds 'mytool-cli'; set bin = [{ name = \"mytool\", file = \"mytool-cli\" }]")]
+    [InlineData("bin = [\"mytool-cli\", \"mt\"]", "[package] bin 'mt': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command", true)]
+    [InlineData("bin = [{ name = \"mytool\", file = \"mytool\" }, \"mt\"]\n[build]\nlanguage = \"rust\"\nproject = \"mytool-cli\"", "[package] bin 'mytool': Cargo.toml builds 'mytool-cli', none of them left for it; add the executable to the project or remove the command", true)]
+    [InlineData("bin = \"mytool\"\n[build]\nlanguage = \"rust\"\nproject = \"mytool-cli\"", "[package] bin 'mytool': Cargo.toml builds no executable", false)]
+    public void A_command_no_build_output_matches_is_refused_in_one_line_naming_both(string bin, string message, bool withMain = true)
+    {
+        using var project = new TempDir();
+        project.Write("Cargo.toml", "[package]\nname = \"mytool-cli\"\nversion = \"1.0.0\"\n");
+        if (withMain) project.Write("src/main.rs", "fn main() {}\n");
+        var config = project.Write("crossdock.toml", $"[package]\nname = \"mytool\"\nversion = \"1.0.0\"\n{bin}\n");
+
+        var result = CrossdockRunner.Run("generate", "github", "--config", config);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"crossdock: {config}: {message}\n", result.Stderr);
+        Assert.False(Directory.Exists(project[".github"]));
+    }
+
+    [Fact]
+    public void Several_go_commands_must_be_main_packages_under_cmd()
+    {
+        using var project = new TempDir();
+        project.Write("go.mod", "module example.com/pair\n");
+        project.Write("cmd/pair/main.go", "package main\n");
+        project.Write("cmd/pairctl/main.go", "package main\n");
+        var config = project.Write("crossdock.toml", "[package]\nname = \"pair\"\nversion = \"1.0.0\"\nbin = [\"pair\", \"pctl\"]\n\n[build]\nlanguage = \"go\"\n");
+
+        var result = CrossdockRunner.Run("generate", "github", "--config", config);
+
+        Assert.Equal($"crossdock: {config}: [package] bin 'pctl': go.mod, cmd/* builds 'pair', 'pairctl'; set bin = [\"pair\", {{ name = \"pctl\", file = \"pairctl\" }}]\n", result.Stderr);
+    }
+
+    [Fact]
+    public void The_suggested_bin_line_is_accepted()
+    {
+        using var project = new TempDir();
+        project.Write("Cargo.toml", "[package]\nname = \"mytool-cli\"\nversion = \"1.0.0\"\n");
+        project.Write("src/main.rs", "fn main() {}\n");
+        var config = project.Write("crossdock.toml", "[package]\nname = \"mytool\"\nversion = \"1.0.0\"\nbin = [{ name = \"mytool\", file = \"mytool-cli\" }]\n");
+
+        var result = CrossdockRunner.RunOk("generate", "github", "--config", config);
+
+        Assert.Contains("target/x86_64-unknown-linux-gnu/release/mytool-cli\n", File.ReadAllText(project[".github/workflows/release.yml"]), StringComparison.Ordinal);
+        Assert.Contains("detected from Cargo.toml", result.Stderr, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_computed_zig_executable_name_is_a_note_saying_which_key_to_set()
+    {
+        using var project = new TempDir();
+        project.Write("build.zig.zon", ".{ .name = .zt, .version = \"1.0.0\" }\n");
+        project.Write("build.zig", "const std = @import(\"std\");\npub fn build(b: *std.Build) void {\n    const exe = b.addExecutable(.{ .name = exe_name, .root_module = m });\n    b.installArtifact(exe);\n}\n");
+        var config = project.Write("crossdock.toml", "[package]\nname = \"zt\"\nversion = \"1.0.0\"\n\n[build]\nlanguage = \"zig\"\n");
+
+        var result = CrossdockRunner.RunOk("generate", "github", "--config", config);
+
+        Assert.Equal("crossdock: note: build.zig: it names an executable with an expression, not a \"string\", so crossdock cannot check that the build writes 'zt'; "
+            + "if it names the executable otherwise, set bin = [{ name = \"zt\", file = \"ITS-NAME\" }]\n", result.Stderr);
+    }
+
     [Fact]
     public void Generate_needs_a_target_platform()
     {

@@ -127,12 +127,115 @@ public sealed class InitCommandTests
                 pytool-cli = "pytool:main"
                 """,
         },
+        // maturin with bindings = "bin": the cargo binary is the wheel's script; pyproject.toml's [project] is what PyPI shows.
+        ["maturin-bin"] = new()
+        {
+            ["Cargo.toml"] = """
+                [package]
+                name = "fastcalc-cli"
+                version = "0.7.0"
+                edition = "2021"
+                description = "Cargo's description, which maturin does not publish"
+                license = "MIT"
+                authors = ["Cargo Author <cargo@example.com>"]
+                repository = "https://github.com/acme/fastcalc"
+
+                [[bin]]
+                name = "fastcalc"
+                path = "src/main.rs"
+                """,
+            ["src/main.rs"] = "fn main() {}\n",
+            ["pyproject.toml"] = """
+                [build-system]
+                requires = ["maturin>=1.5,<2.0"]
+                build-backend = "maturin"
+
+                [project]
+                name = "fastcalc"
+                dynamic = ["version"]
+                description = "Calculates fast, from Python too"
+                readme = "docs/README.md"
+                requires-python = ">=3.9"
+                license = "MIT"
+                license-files = ["LICENSE", "docs/THIRD-PARTY.md", "missing/*"]
+                authors = [{ name = "Ann Example", email = "ann@example.com" }, { name = "Bo Builder" }]
+                maintainers = [{ email = "team@example.com" }]
+                keywords = ["calculator", "cli"]
+                classifiers = ["Environment :: Console", "Programming Language :: Rust", "Not A Real :: Classifier"]
+
+                [project.urls]
+                Homepage = "https://fastcalc.example.org"
+                Documentation = "https://docs.fastcalc.example.org"
+                Repository = "https://github.com/acme/fastcalc"
+                "Bug Tracker" = "https://github.com/acme/fastcalc/issues"
+
+                [tool.maturin]
+                bindings = "bin"
+                python-source = "python"
+                """,
+            ["python/fastcalc/__init__.py"] = "",
+            ["LICENSE"] = "MIT License\n\nPermission is hereby granted, free of charge, ...\n",
+            ["docs/README.md"] = "# fastcalc\n",
+            ["docs/THIRD-PARTY.md"] = "notices\n",
+        },
+        // A workspace member with two [[bin]] targets ships both commands, its metadata inherited from the root.
+        ["rust-workspace-two-bins"] = new()
+        {
+            ["Cargo.toml"] = """
+                [workspace]
+                members = ["crates/*"]
+
+                [workspace.package]
+                version = "2.1.0"
+                authors = ["Ann Example <ann@example.com>", "Bo Builder"]
+                license = "Apache-2.0"
+                license-file = "LICENSE-APACHE"
+                repository = "https://github.com/acme/widget"
+                """,
+            ["LICENSE-APACHE"] = "Apache License\nVersion 2.0, January 2004\n",
+            ["crates/widget-core/Cargo.toml"] = "[package]\nname = \"widget-core\"\nversion.workspace = true\n",
+            ["crates/widget-core/src/lib.rs"] = "",
+            ["crates/widget-cli/Cargo.toml"] = """
+                [package]
+                name = "widget-cli"
+                version.workspace = true
+                authors.workspace = true
+                license.workspace = true
+                license-file.workspace = true
+                repository.workspace = true
+                description = "The widget command line"
+                keywords = ["widget", "cli"]
+                documentation = "https://docs.rs/widget-cli"
+                readme = "README.md"
+
+                [[bin]]
+                name = "widget"
+                path = "src/main.rs"
+
+                [[bin]]
+                name = "widgetctl"
+                path = "src/ctl.rs"
+                """,
+            ["crates/widget-cli/README.md"] = "# widget\n",
+            ["crates/widget-cli/src/main.rs"] = "fn main() {}\n",
+            ["crates/widget-cli/src/ctl.rs"] = "fn main() {}\n",
+        },
+        // go.mod has no licence field: the LICENSE text says which it is.
+        ["go-license"] = new()
+        {
+            ["go.mod"] = "module github.com/acme/lictool\n\ngo 1.23\n",
+            ["main.go"] = "package main\n\nfunc main() {}\n",
+            ["LICENSE"] = "\n                                 Apache License\n                           Version 2.0, January 2004\n                        http://www.apache.org/licenses/\n",
+        },
         ["package-json"] = new()
         {
             ["package.json"] = """
                 {"name": "@acme/jstool", "version": "1.2.3", "description": "An npm tool", "license": "ISC",
                  "repository": "github:acme/jstool", "homepage": "https://jstool.example.org",
-                 "bin": {"jstool": "bin/cli.js"}}
+                 "bin": {"jstool": "bin/cli.js"}, "keywords": ["js", "tool"],
+                 "author": "Ann Example <ann@example.com> (https://ann.example.org)",
+                 "maintainers": [{"name": "Bo Builder", "email": "bo@example.com"}],
+                 "bugs": {"url": "https://github.com/acme/jstool/issues"}}
                 """,
         },
     };
@@ -269,11 +372,37 @@ public sealed class InitCommandTests
         Assert.False(File.Exists(project["crossdock.toml"]));
     }
 
+    [Fact]
+    public void Metadata_crossdock_toml_would_refuse_is_left_out_with_a_note_each()
+    {
+        using var project = Create("maturin-bin");
+
+        var result = CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Equal(
+            "note: classifier 'Not A Real :: Classifier' left out: " + Crossdock.Config.TroveClassifiers.Problem("Not A Real :: Classifier") + "\n"
+            + "note: license file 'missing/*' left out: it matches no file\n", result.Stderr);
+        Assert.StartsWith($"wrote {project["crossdock.toml"]} (rust project 'fastcalc', command 'fastcalc')\n", result.Stdout, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void A_workspace_member_with_two_bin_targets_gives_both_commands()
+    {
+        using var project = Create("rust-workspace-two-bins");
+
+        var result = CrossdockRunner.RunOk("init", project.Path);
+
+        Assert.Equal(["widget", "widgetctl"], ConfigLoader.Load(project["crossdock.toml"]).Commands.Select(c => c.Name));
+        Assert.Contains("(rust project 'widget-cli', commands 'widget', 'widgetctl')\n", result.Stdout, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData("rust")]
     [InlineData("go")]
     [InlineData("go-cgo")]
     [InlineData("dotnet")]
+    [InlineData("maturin-bin")]
+    [InlineData("rust-workspace-two-bins")]
     public void An_initialized_project_generates_a_release_workflow_that_stays_in_sync(string kind)
     {
         using var project = Create(kind);

@@ -55,6 +55,12 @@ public sealed class SeveralCommandsTests : IDisposable
         }
         Assert.Equal(["package/package.json", "package/README.md", "package/bin/mytool", "package/bin/mt"],
             TarballEntries(Path.Combine(_release.NpmDir, "my-tool-linux-x64-gnu-2.0.0.tgz")));
+        // The GitHub archives too: mytool-cli is packed as mytool.
+        var github = Path.Combine(_release.Out, "github");
+        Assert.Equal(["mt", "mytool"], TarballEntries(Directory.GetFiles(github, "*x86_64-unknown-linux-gnu.tar.gz").Single())
+            .Select(Path.GetFileName).Where(n => n is "mt" or "mytool" or "mytool-cli").Order(StringComparer.Ordinal));
+        using var zip = ZipFile.OpenRead(Directory.GetFiles(github, "*x86_64-pc-windows-msvc.zip").Single());
+        Assert.Equal(["mt.exe", "mytool.exe"], zip.Entries.Select(e => e.Name).Where(n => n.StartsWith("m", StringComparison.Ordinal) && n.EndsWith(".exe", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
     }
 
     [Fact]

@@ -64,7 +64,7 @@ public sealed partial class ReleaseWorkflowTests
         var include = new WorkflowDocument(Generate(sample)).MatrixInclude;
 
         Assert.Equal(config.Targets.Select(t => t.Triple), include.Select(e => WorkflowDocument.String(e, "target")));
-        Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binary"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
+        Assert.All(include, entry => Assert.Equal(["os", "target", "build", "binaries"], entry.Children.Keys.Select(k => ((YamlScalarNode)k).Value)));
         Assert.All(include, entry => Assert.Contains(WorkflowDocument.String(entry, "os"), HostedRunners.All));
     }
 
@@ -275,12 +275,26 @@ public sealed partial class ReleaseWorkflowTests
     [InlineData("[build]\nlanguage = \"custom\"\nbinary = \"out/{bin}\"", "[build] command is required when language = \"custom\"")]
     [InlineData("[build]\nlanguage = \"custom\"\ncommand = \"make\"", "[build] binary is required when language = \"custom\" (where the command leaves the executable)")]
     [InlineData("[build]\nlanguage = \"rust\"\ncommand = \"make {triple}\"", "[build] command: unknown placeholder {triple} (known: {target}, {os}, {arch}, {exe}, {bin}, {rid}, {goos}, {goarch}, {zig-target}, {npm-suffix})")]
+    [InlineData("[build]\nlanguage = \"custom\"\ncommand = \"make\"\nbinary = \"out/My Tool{exe}\"", "[build] binary: 'out/My Tool' holds a space; the release workflow needs paths without one")]
     public void Custom_build_settings_are_checked(string build, string expected)
     {
         var config = SampleProjects.Parse($"[package]\nname = \"x\"\n\n{build}\n");
 
         var error = Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.Generate(config, "0.1.0"));
         Assert.Equal($"/project/crossdock.toml: {expected}", error.Message);
+    }
+
+    [Fact]
+    public void A_custom_binary_path_names_each_commands_file_through_bin()
+    {
+        var config = SampleProjects.Parse("[package]\nname = \"x\"\nbin = [{ name = \"x\", file = \"x-cli\" }, \"xd\"]\ntargets = [\"x86_64-pc-windows-msvc\"]\n\n[build]\nlanguage = \"custom\"\ncommand = \"make\"\nbinary = \"out/{target}/{bin}{exe}\"\n");
+        var without = SampleProjects.Parse("[package]\nname = \"x\"\nbin = [\"x\", \"xd\"]\n\n[build]\nlanguage = \"custom\"\ncommand = \"make\"\nbinary = \"out/x\"\n");
+
+        var entry = Assert.Single(ReleaseWorkflowGenerator.CreateModel(config, "0.1.0").Matrix);
+
+        Assert.Equal(["out/x86_64-pc-windows-msvc/x-cli.exe", "out/x86_64-pc-windows-msvc/xd.exe"], entry.BinaryPaths);
+        Assert.Equal("/project/crossdock.toml: [build] binary needs {bin} when [package] bin lists several commands: one path per command's file",
+            Assert.Throws<CrossdockException>(() => ReleaseWorkflowGenerator.CreateModel(without, "0.1.0")).Message);
     }
 
     [Fact]

@@ -1,12 +1,13 @@
+using System.Collections.Immutable;
 using Crossdock.Core.Targets;
 
 namespace Crossdock.Workflow.Toolchains;
 
 /// <summary>What a toolchain needs from crossdock.toml and the repository to build.</summary>
-/// <param name="Bin">The executable's name, without .exe.</param>
+/// <param name="Files">The files the build writes, one per command in configured order, without .exe: each command's <c>file</c>.</param>
 /// <param name="Project">The language's project location ([build] project), null for the default.</param>
 /// <param name="Cgo">Go only: the code imports "C", so it links libc and builds with cgo on each target's own machine.</param>
-public sealed record BuildSettings(string Bin, string? Project, bool Cgo = false);
+public sealed record BuildSettings(ImmutableArray<string> Files, string? Project, bool Cgo = false);
 
 /// <summary>
 /// How one language builds a target in the release workflow: on which runner, with which command, and where
@@ -36,8 +37,17 @@ public abstract class BuildToolchain
     /// <summary>The shell command (bash) that builds the binary for <paramref name="target"/>.</summary>
     public abstract string Command(Target target, BuildSettings build);
 
-    /// <summary>Where <see cref="Command"/> leaves the binary, relative to the repository root.</summary>
-    public abstract string Binary(Target target, BuildSettings build);
+    /// <summary>Where <see cref="Command"/> leaves the executable <paramref name="file"/> (without .exe), relative to the repository root.</summary>
+    public abstract string Binary(Target target, string file);
+
+    /// <summary>Every command's executable, in configured order: what the workflow checks and packs.</summary>
+    public ImmutableArray<string> Binaries(Target target, BuildSettings build) => [.. build.Files.Select(f => Binary(target, f))];
+
+    /// <summary>
+    /// Whether the build tool names the executables from the project's files (Cargo.toml, build.zig, the .csproj),
+    /// so the configured files must be what the project says; false where the workflow's command names them itself.
+    /// </summary>
+    public virtual bool ProjectNamesTheFiles(BuildSettings build) => true;
 
     /// <summary>The folder the non-cargo builds write to: one per target, beside crossdock pack's dist/pypi and dist/npm.</summary>
     protected static string OutputFolder(Target target) => $"dist/bin/{target.Triple}";

@@ -18,6 +18,6 @@ public sealed class CustomToolchain : BuildToolchain
     public override string Command(Target target, BuildSettings build) =>
         throw new InvalidOperationException("a custom build has no default command");
 
-    public override string Binary(Target target, BuildSettings build) =>
+    public override string Binary(Target target, string file) =>
         throw new InvalidOperationException("a custom build has no default binary path");
 }

@@ -34,6 +34,7 @@ public sealed class DotnetToolchain : BuildToolchain
             + $"sh -c 'apk add --no-cache clang build-base zlib-dev && {publish}'";
     }
 
-    public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/{target.ExecutableFileName(build.Bin)}";
+    /// <summary><c>dotnet publish -o FOLDER</c> writes the project's <c>AssemblyName</c> (default: the project file's name).</summary>
+    public override string Binary(Target target, string file) =>
+        $"{OutputFolder(target)}/{target.ExecutableFileName(file)}";
 }

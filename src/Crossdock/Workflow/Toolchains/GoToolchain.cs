@@ -24,7 +24,11 @@ public sealed class GoToolchain : BuildToolchain
     {
         // GOARM picks the ARM revision; armv7 targets need 7 (Go's default is 5, without hardware floats).
         var goarm = target.Arch == CpuArchitecture.Armv7 ? " GOARM=7" : "";
-        var output = $"-o {Binary(target, build)} {build.Project ?? "."}";
+        // One command: -o names the file, whatever the package's folder. Several: go build writes each main package
+        // into the folder under its folder's name (cmd/NAME), which the generator checked the commands' files against.
+        var output = build.Files.Length == 1
+            ? $"-o {Binary(target, build.Files[0])} {build.Project ?? "."}"
+            : $"-o {OutputFolder(target)}/ {build.Project ?? "./cmd/..."}";
         if (!build.Cgo) return $"GOOS={target.Os.GoOs} GOARCH={target.Arch.GoArch}{goarm} CGO_ENABLED=0 go build -trimpath -ldflags=\"-s -w\" {output}";
         if (target.Libc == Libc.Musl)
         {
@@ -37,6 +41,9 @@ public sealed class GoToolchain : BuildToolchain
         return $"GOOS={target.Os.GoOs} GOARCH={target.Arch.GoArch}{goarm} CGO_ENABLED=1{cc} go build -trimpath -ldflags=\"-s -w\" {output}";
     }
 
-    public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/{target.ExecutableFileName(build.Bin)}";
+    public override string Binary(Target target, string file) =>
+        $"{OutputFolder(target)}/{target.ExecutableFileName(file)}";
+
+    /// <summary>The workflow's -o names one command's file; several are named by their cmd/ folders, unless [build] project picks the packages.</summary>
+    public override bool ProjectNamesTheFiles(BuildSettings build) => build.Files.Length > 1 && build.Project is null;
 }

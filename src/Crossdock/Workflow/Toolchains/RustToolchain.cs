@@ -31,6 +31,7 @@ public sealed class RustToolchain : BuildToolchain
         return $"{cargo} build --release --locked --target {target.Triple}{package}";
     }
 
-    public override string Binary(Target target, BuildSettings build) =>
-        $"target/{target.Triple}/release/{target.ExecutableFileName(build.Bin)}";
+    /// <summary>Cargo writes each binary target under its own name: the <c>[[bin]]</c> name, or the package's.</summary>
+    public override string Binary(Target target, string file) =>
+        $"target/{target.Triple}/release/{target.ExecutableFileName(file)}";
 }

@@ -19,6 +19,7 @@ public sealed class ZigToolchain : BuildToolchain
     public override string Command(Target target, BuildSettings build) =>
         $"zig build -Doptimize=ReleaseSafe -Dtarget={target.ZigTarget} --prefix {OutputFolder(target)}";
 
-    public override string Binary(Target target, BuildSettings build) =>
-        $"{OutputFolder(target)}/bin/{target.ExecutableFileName(build.Bin)}";
+    /// <summary><c>zig build --prefix P</c> installs each executable as P/bin/NAME, NAME being build.zig's <c>.name</c>.</summary>
+    public override string Binary(Target target, string file) =>
+        $"{OutputFolder(target)}/bin/{target.ExecutableFileName(file)}";
 }
