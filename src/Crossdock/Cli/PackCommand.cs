@@ -51,7 +51,7 @@ internal static class PackCommand
                 return ExitCodes.Success;
             }
             var timestamp = ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH"));
-            ReleaseWriter.Write(plan, timestamp, parse.GetValue(jobs), context.Cancellation);
+            ReleaseWriter.Write(plan, timestamp, parse.GetValue(jobs), null, context.Cancellation);
             Report(context, plan, parse.GetValue(json));
             return ExitCodes.Success;
         });

@@ -115,7 +115,7 @@ public sealed class PackCommandTests
             [(Fixtures.Path("host-gnu"), null), (doomed, null)], null, release.Out, Crossdock.Channels.Pypi.StaticLinuxTags.Target));
         File.Delete(doomed); // disappears between planning and writing
 
-        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Core.Archives.ArchiveTime.NpmDefault, 2, CancellationToken.None));
+        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Core.Archives.ArchiveTime.NpmDefault, 2, null, CancellationToken.None));
 
         Assert.False(Directory.Exists(release.Out), string.Join(", ", release.Dir.Files()));
     }
