@@ -14,8 +14,10 @@ namespace Crossdock.Release;
 /// </summary>
 public static class ReleaseWriter
 {
-    /// <param name="read">Hears, per target, of its binaries' bytes as they are read; called from several threads.</param>
-    public static ImmutableArray<PackedPlatform> Write(ReleasePlan plan, DateTimeOffset timestamp, int cores, Action<PlatformRelease, long>? read, CancellationToken cancellation)
+    /// <param name="read">Hears of a target's binaries' bytes as they are read (the target's index in the plan, the
+    /// bytes since the last call), for a progress bar; called from several threads.</param>
+    /// <returns>Per target, in the plan's order: the sizes written and the time taken.</returns>
+    public static ImmutableArray<PackedPlatform> Write(ReleasePlan plan, DateTimeOffset timestamp, int cores, Action<int, long>? read, CancellationToken cancellation)
     {
         string[] folders = plan.Platforms.Any(p => p.Archive is not null) ? [plan.Layout.Root, plan.Layout.Pypi, plan.Layout.Npm, plan.Layout.Github] : [plan.Layout.Root, plan.Layout.Pypi, plan.Layout.Npm];
         using var staging = new StagedFiles(folders);
@@ -37,7 +39,7 @@ public static class ReleaseWriter
                 using var tarball = new FileStream(tarballTemp, FileMode.CreateNew, FileAccess.Write, FileShare.None, 1 << 16);
                 // A zip archive patches each local header once its entry's sizes are known, so it is opened for reading too.
                 using var archive = archiveTemp is null ? null : new FileStream(archiveTemp, FileMode.CreateNew, FileAccess.ReadWrite, FileShare.None, 1 << 16);
-                PlatformPackager.Write(platform, wheel, tarball, archive, timestamp, workers, read is null ? null : bytes => read(platform, bytes), cancellation);
+                PlatformPackager.Write(platform, wheel, tarball, archive, timestamp, workers, read is null ? null : bytes => read(index, bytes), cancellation);
                 packed[index] = new PackedPlatform(platform, wheel?.Length, tarball.Length, archive?.Length, clock.Elapsed);
             });
         }
