@@ -33,6 +33,7 @@ TARGETS = [
     for triple, fixture in (line.split("\t") for line in (ROOT / "tests" / "fixtures" / "targets.tsv").read_text().splitlines()
                             if line and not line.startswith("#"))
 ]
+ROUNDS = 1 if QUICK else 3  # of the single-binary comparison
 SIZES_MB = [8, 10, 12, 14, 16, 18, 20, 22] if QUICK else [50, 57, 64, 71, 78, 85, 92, 100]
 
 CONFIG = """[package]
@@ -251,17 +252,27 @@ def main():
     single = build_corpus(OUT / "scale-size-100", [100], TARGETS[:1])
     single_path = single[0][1]
     single_path.read_bytes()
-    one = run_crossdock(single, OUT / "work-single", assemble=False)
+    # Runs are interleaved and each variant keeps its fastest of ROUNDS, so a burst of load elsewhere on the
+    # machine hits every variant alike instead of deciding the comparison.
     gzipped = OUT / "single.gz"
-    gzip = timed([["sh", "-c", f"gzip -6 -c '{single_path}' > '{gzipped}'"]])
-    gzip["size"] = gzipped.stat().st_size
+    variants = {"crossdock": None, "gzip": None, **{f"jobs-{j}": None for j in sorted({1, 2, os.cpu_count() or 1})}}
+    for _ in range(ROUNDS):
+        for name in variants:
+            if name == "gzip":
+                result = timed([["sh", "-c", f"gzip -6 -c '{single_path}' > '{gzipped}'"]])
+                result["size"] = gzipped.stat().st_size
+            else:
+                jobs = None if name == "crossdock" else int(name.split("-")[1])
+                result = run_crossdock(single, OUT / f"work-{name}", jobs=jobs, assemble=False)
+            if variants[name] is None or result["wall"] < variants[name]["wall"]:
+                variants[name] = result
+    one, gzip = variants["crossdock"], variants["gzip"]
     cores = []
-    for jobs in sorted({1, 2, os.cpu_count() or 1}):
-        result = run_crossdock(single, OUT / f"work-cores-{jobs}", jobs=jobs, assemble=False)
-        cores.append({"jobs": jobs, "wall": result["wall"], "cpu": result["cpu"], "rss": result["rss"],
-                      "identical": (result["dist"] / "npm").exists() and all(
-                          (result["dist"] / rel).read_bytes() == (one["dist"] / rel).read_bytes()
-                          for rel in [p.relative_to(one["dist"]) for p in one["dist"].rglob("*") if p.is_file()])})
+    for name, result in variants.items():
+        if name.startswith("jobs-"):
+            cores.append({"jobs": int(name.split("-")[1]), "wall": result["wall"], "cpu": result["cpu"], "rss": result["rss"],
+                          "identical": all((result["dist"] / rel).read_bytes() == (one["dist"] / rel).read_bytes()
+                                           for rel in [p.relative_to(one["dist"]) for p in one["dist"].rglob("*") if p.is_file()])})
 
     scaling_size = []
     for size in ([5, 10, 20, 40] if QUICK else [10, 50, 100, 200]):
@@ -335,7 +346,7 @@ def render(r):
         f"Parallel and sequential (`--jobs 1`) output byte-identical: {'yes' if r['parallel_equals_sequential'] else 'NO'}.",
         "",
         f"One {r['single']['mb']} MB binary, what each job of a release matrix packs (`crossdock pack` writes its wheel, npm package "
-        "and GitHub archive from one compression, chunk-parallel on every core):",
+        f"and GitHub archive from one compression, chunk-parallel on every core; fastest of {ROUNDS} interleaved runs each):",
         "",
         "| | wall | CPU | peak RSS | output |",
         "|---|---:|---:|---:|---:|",
