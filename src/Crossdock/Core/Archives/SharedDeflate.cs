@@ -41,6 +41,18 @@ public static class SharedDeflate
             }
         }
 
+        // Never block for buffers while holding some: write our own oldest fragment instead, which frees one
+        // (targets packed together share the buffers, and one waiting on another's would deadlock).
+        ChunkBuffers RentBuffers()
+        {
+            while (true)
+            {
+                if (workers.TryRent(out var buffers)) return buffers;
+                if (pending.Count == 0) return workers.Rent(cancellation);
+                WriteOldest();
+            }
+        }
+
         try
         {
             var tail = new byte[ChunkBuffers.Window];
@@ -48,31 +60,30 @@ public static class SharedDeflate
             while (true)
             {
                 cancellation.ThrowIfCancellationRequested();
-                // Never block for buffers while holding some: write our own oldest fragment instead, which frees one
-                // (targets packed together share the buffers, and one waiting on another's would deadlock).
-                ChunkBuffers buffers;
-                while (!workers.TryRent(out buffers))
+                var buffers = RentBuffers();
+                int length;
+                try
                 {
-                    if (pending.Count == 0)
-                    {
-                        buffers = workers.Rent(cancellation);
-                        break;
-                    }
-                    WriteOldest();
+                    length = source.ReadAtLeast(DeflateChunk.DataOf(buffers), ChunkSize, throwOnEndOfStream: false);
                 }
-                var length = source.ReadAtLeast(DeflateChunk.DataOf(buffers), ChunkSize, throwOnEndOfStream: false);
+                catch
+                {
+                    workers.Return(buffers);
+                    throw;
+                }
                 if (length == 0)
                 {
                     workers.Return(buffers);
                     break;
                 }
-                var data = DeflateChunk.DataOf(buffers)[..length];
-                sha256.AppendData(data);
-                size += length;
                 tail.AsSpan(ChunkBuffers.Window - tailLength).CopyTo(buffers.Input.AsSpan(ChunkBuffers.Window - tailLength));
                 var chunk = new DeflateChunk(buffers, tailLength, length);
                 pending.Enqueue(chunk);
                 workers.Run(chunk.Compress);
+                // While the worker compresses the chunk (it only reads it): the digest and the next chunk's prime.
+                var data = DeflateChunk.DataOf(buffers)[..length];
+                sha256.AppendData(data);
+                size += length;
                 tailLength = Math.Min(ChunkBuffers.Window, length);
                 data[^tailLength..].CopyTo(tail.AsSpan(ChunkBuffers.Window - tailLength));
                 read?.Invoke(length);
