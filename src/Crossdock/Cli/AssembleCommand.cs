@@ -1,10 +1,12 @@
 using System.CommandLine;
+using System.Diagnostics;
 using Crossdock.Channels.Npm;
 using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Archives;
 using Crossdock.Plan;
 using Crossdock.Release;
+using Spectre.Console;
 
 namespace Crossdock.Cli;
 
@@ -38,20 +40,46 @@ internal static class AssembleCommand
                 context.Out.WriteLine(MainPackageContent.LauncherConfig(package));
                 return ExitCodes.Success;
             }
-            ReleaseAssembler.Write(plan, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")));
-            context.Out.WriteLine($"{package.Name}@{package.Version}  {Path.GetRelativePath(Environment.CurrentDirectory, package.Path)}");
-            foreach (var platform in package.Platforms) context.Out.WriteLine($"  optional {platform.Name}@{platform.Version}  ({platform.Target.Triple})");
+            var clock = Stopwatch.StartNew();
+            var showWork = Terminal.ShowsWork(context, json: false);
+            // A bar per file the GitHub checksums cover (reading them all is what takes time), full once it is hashed.
+            var listed = plan.Github?.Listed ?? [];
+            WorkProgress.Run(context, showWork, [.. listed.Select(f => (f.FileName, File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0))], hashed =>
+            {
+                ReleaseAssembler.Write(plan, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")),
+                    hashed is null ? null : (i, _) => hashed(i, File.Exists(listed[i].Path) ? new FileInfo(listed[i].Path).Length : 1));
+                return 0;
+            });
+            if (showWork) Table(context, plan);
+            var githubFiles = plan.Github is { } written ? written.Texts.Length + 2 : 0;
+            context.Out.WriteLine($"assembled {package.Name}@{package.Version} pinning {Terminal.Count(package.Platforms.Length, "platform package")}"
+                + (githubFiles > 0 ? $" and {githubFiles} GitHub release files" : "")
+                + $" in {Path.GetRelativePath(Environment.CurrentDirectory, plan.Release.Layout.Root)} in {Terminal.Seconds(clock.Elapsed)}");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
             if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");
-            if (plan.Github is { } github)
-            {
-                foreach (var text in github.Texts) context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, Path.Combine(github.Folder, text.Entry))}");
-                context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ChecksumFilePath)}  ({github.Listed.Length} files)");
-                context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ManifestPath)}");
-                foreach (var warning in github.Warnings) context.Error.WriteLine($"warning: {warning}");
-            }
+            foreach (var warning in plan.Github?.Warnings ?? []) context.Error.WriteLine($"warning: {warning}");
             return ExitCodes.Success;
         });
         return command;
+    }
+
+    /// <summary>On a terminal: every file assemble wrote, with its size (what it pins or lists is in the files).</summary>
+    private static void Table(CliContext context, AssemblyPlan plan)
+    {
+        var package = plan.NpmMainPackage;
+        List<(string File, string What)> rows = [(package.Path, $"npm main package, pins {package.Platforms.Length} platform packages")];
+        if (plan.Github is { } github)
+        {
+            rows.AddRange(github.Texts.Select(t => (Path.Combine(github.Folder, t.Entry), "GitHub release file")));
+            rows.Add((github.ChecksumFilePath, $"checksums of {github.Listed.Length} files"));
+            rows.Add((github.ManifestPath, "release manifest"));
+        }
+        var table = new Table().Border(TableBorder.Simple).AddColumns("File", "Size", "What");
+        table.Columns[1].RightAligned().NoWrap();
+        foreach (var (file, what) in rows)
+        {
+            table.AddRow(Markup.Escape(Path.GetRelativePath(Environment.CurrentDirectory, file)), Terminal.Size(new FileInfo(file).Length), Markup.Escape(what));
+        }
+        Terminal.For(context).Write(table);
     }
 }

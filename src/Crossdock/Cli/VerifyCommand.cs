@@ -5,6 +5,7 @@ using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Plan;
 using Crossdock.Release;
+using Spectre.Console;
 
 namespace Crossdock.Cli;
 
@@ -22,17 +23,42 @@ internal static class VerifyCommand
         command.SetAction(parse =>
         {
             var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, "github" => VerificationScope.Github, _ => VerificationScope.All };
-            var report = Run(ConfigLoader.Load(parse.GetRequiredValue(config)), parse.GetValue(directory) ?? "dist", parse.GetValue(version), scope);
+            var project = ConfigLoader.Load(parse.GetRequiredValue(config));
+            var folder = parse.GetValue(directory) ?? "dist";
+            var showWork = Terminal.ShowsWork(context, parse.GetValue(json));
+            var files = Directory.Exists(folder) ? ReleaseVerifier.Artifacts(folder, project, scope) : [];
+            // A bar per artifact, full once it is checked: each is read whole, by readers that do not report bytes.
+            var report = WorkProgress.Run(context, showWork, [.. files.Select(f => (Path.GetFileName(f.File), new FileInfo(f.File).Length))],
+                done => Run(project, folder, parse.GetValue(version), scope, done is null ? null : i => done(i, new FileInfo(files[i].File).Length)));
+            if (showWork) Table(context, report);
             Print(context, report, parse.GetValue(json));
             return report.Ok ? ExitCodes.Success : ExitCodes.Failure;
         });
         return command;
     }
 
-    public static VerificationReport Run(ProjectConfig config, string directory, string? version, VerificationScope scope)
+    public static VerificationReport Run(ProjectConfig config, string directory, string? version, VerificationScope scope, Action<int>? checkedFile = null)
     {
         if (!Directory.Exists(directory)) throw CrossdockException.ForFile(directory, "no such folder (run 'crossdock pack' first)");
-        return ReleaseVerifier.Verify(directory, config, version, scope);
+        return ReleaseVerifier.Verify(directory, config, version, scope, checkedFile);
+    }
+
+    /// <summary>On a terminal, before the problems and the summary: per target, the size of each channel's package.</summary>
+    private static void Table(CliContext context, VerificationReport report)
+    {
+        var perTarget = report.Artifacts.Where(a => a.Kind != ArtifactKind.NpmMainPackage)
+            .SelectMany(a => a.Targets.Select(t => (Target: t.Triple, a.Kind, Size: new FileInfo(a.File).Length)))
+            .GroupBy(a => a.Target).ToList();
+        if (perTarget.Count == 0) return;
+        var table = new Table().Border(TableBorder.Simple).AddColumns("Target", "Wheel", "npm", "GitHub");
+        table.Columns[0].NoWrap();
+        foreach (var column in table.Columns.Skip(1)) column.RightAligned().NoWrap();
+        foreach (var target in perTarget)
+        {
+            string SizeOf(ArtifactKind kind) => target.Where(a => a.Kind == kind).Select(a => Terminal.Size(a.Size)).FirstOrDefault() ?? "-";
+            table.AddRow(Markup.Escape(target.Key), SizeOf(ArtifactKind.Wheel), SizeOf(ArtifactKind.NpmPlatformPackage), SizeOf(ArtifactKind.GithubArchive));
+        }
+        Terminal.For(context).Write(table);
     }
 
     /// <summary>The gate before any upload: verify the registry's artifacts and stop, saying why, on any problem.</summary>

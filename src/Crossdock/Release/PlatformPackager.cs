@@ -7,14 +7,16 @@ namespace Crossdock.Release;
 
 /// <summary>
 /// Writes one target's packages from its binaries in a single pass each: every binary is read, hashed and
-/// compressed once (<see cref="SharedDeflate"/>), and the DEFLATE output goes into the wheel, the npm platform
-/// package and the GitHub archive at the same time. Memory stays at one chunk whatever the binaries' sizes.
+/// compressed once, chunk by chunk on every worker (<see cref="SharedDeflate"/>), and the DEFLATE output goes into
+/// the wheel, the npm platform package and the GitHub archive at the same time. Memory stays at the workers' chunk
+/// buffers whatever the binaries' sizes.
 /// </summary>
 public static class PlatformPackager
 {
     /// <param name="wheelOutput">Null exactly when the plan has no wheel for the target (FreeBSD).</param>
     /// <param name="archiveOutput">Where the GitHub archive goes; null when the plan has none.</param>
-    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, Stream? archiveOutput, DateTimeOffset timestamp, CancellationToken cancellation)
+    /// <param name="read">Hears of the binaries' bytes as they are read (for a progress bar); may be called often.</param>
+    public static void Write(PlatformRelease platform, Stream? wheelOutput, Stream tarballOutput, Stream? archiveOutput, DateTimeOffset timestamp, DeflateWorkers workers, Action<long>? read, CancellationToken cancellation)
     {
         var wheel = platform.Wheel is { } planned ? new WheelWriter(wheelOutput!, planned, timestamp) : null;
         var npm = new PlatformPackageWriter(tarballOutput, platform.NpmPackage, timestamp);
@@ -23,7 +25,7 @@ public static class PlatformPackager
         for (var i = 0; i < commands.Length; i++)
         {
             ISplicedEntry?[] candidates = [npm.BeginExecutable(i, commands[i].Size), wheel?.BeginExecutable(i), archive?.BeginExecutable(i, commands[i].Size)];
-            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, [.. candidates.OfType<ISplicedEntry>()], cancellation);
+            SharedDeflate.Compress(commands[i].SourcePath, commands[i].Size, [.. candidates.OfType<ISplicedEntry>()], workers, read, cancellation);
         }
         npm.Finish();
         wheel?.Finish();

@@ -22,7 +22,8 @@ public static class ReleaseAssembler
         return new AssemblyPlan(release, npm, github);
     }
 
-    public static void Write(AssemblyPlan plan, DateTimeOffset timestamp)
+    /// <param name="hashed">Hears of each file the GitHub checksums list once it is hashed (index in <c>Github.Listed</c>, size).</param>
+    public static void Write(AssemblyPlan plan, DateTimeOffset timestamp, Action<int, long>? hashed = null)
     {
         string[] folders = plan.Github is null ? [plan.Release.Layout.Npm] : [plan.Release.Layout.Npm, plan.Release.Layout.Github];
         using var staging = new StagedFiles(folders);
@@ -33,7 +34,7 @@ public static class ReleaseAssembler
         }
         if (plan.Github is { } github)
         {
-            GithubAssemblyWriter.Write(github, staging, new Dictionary<string, string> { [plan.NpmMainPackage.Path] = mainPackage });
+            GithubAssemblyWriter.Write(github, staging, new Dictionary<string, string> { [plan.NpmMainPackage.Path] = mainPackage }, hashed);
         }
         staging.Commit();
     }

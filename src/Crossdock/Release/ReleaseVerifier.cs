@@ -33,33 +33,31 @@ public sealed record VerificationReport(string Directory, ReleaseVersion? Versio
 /// </summary>
 public static class ReleaseVerifier
 {
-    public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride, VerificationScope scope = VerificationScope.All)
+    /// <param name="checkedFile">Hears of each artifact once it is checked (its index in <see cref="Artifacts"/>), for a progress bar.</param>
+    public static VerificationReport Verify(string directory, ProjectConfig config, string? versionOverride, VerificationScope scope = VerificationScope.All, Action<int>? checkedFile = null)
     {
         var pypi = scope is VerificationScope.All or VerificationScope.Pypi;
         var npm = scope is VerificationScope.All or VerificationScope.Npm;
-        var github = scope is VerificationScope.All or VerificationScope.Github && config.Github.Archives;
+        var github = Covers(scope, config, VerificationScope.Github);
         var problems = new List<VerificationProblem>();
         var artifacts = new List<VerifiedArtifact>();
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
         try
         {
-            foreach (var wheel in pypi ? Files(directory, ReleaseLayout.PypiFolder, "*.whl") : [])
+            var files = Artifacts(directory, config, scope);
+            for (var i = 0; i < files.Length; i++)
             {
-                var list = new ProblemList(wheel);
-                artifacts.Add(WheelVerifier.Verify(wheel, config, list, scratch.FullName));
+                var (file, kind) = files[i];
+                var list = new ProblemList(file);
+                var artifact = kind switch
+                {
+                    ArtifactKind.Wheel => WheelVerifier.Verify(file, config, list, scratch.FullName),
+                    ArtifactKind.GithubArchive => GithubVerifier.VerifyArchive(file, config, list, scratch.FullName),
+                    _ => PackageVerifier.Verify(file, config, list, scratch.FullName),
+                };
+                if (artifact is not null) artifacts.Add(artifact);
                 problems.AddRange(list.Problems);
-            }
-            foreach (var tarball in npm ? Files(directory, ReleaseLayout.NpmFolder, "*.tgz") : [])
-            {
-                var list = new ProblemList(tarball);
-                if (PackageVerifier.Verify(tarball, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
-                problems.AddRange(list.Problems);
-            }
-            foreach (var archive in github ? Files(directory, ReleaseLayout.GithubFolder, "*") : [])
-            {
-                var list = new ProblemList(archive);
-                if (GithubVerifier.VerifyArchive(archive, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
-                problems.AddRange(list.Problems);
+                checkedFile?.Invoke(i);
             }
         }
         finally
@@ -76,8 +74,24 @@ public static class ReleaseVerifier
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
 
-    private static IEnumerable<string> Files(string directory, string folder, string pattern) =>
-        StagedFiles.Finished(Path.Combine(directory, folder), pattern);
+    /// <summary>
+    /// The files <see cref="Verify"/> checks one by one, in its order: wheels, then npm packages, then GitHub
+    /// archives (the kind says which folder each came from; an npm package is told main or platform when read).
+    /// </summary>
+    public static ImmutableArray<(string File, ArtifactKind Kind)> Artifacts(string directory, ProjectConfig config, VerificationScope scope)
+    {
+        IEnumerable<(string, ArtifactKind)> In(bool covered, string folder, string pattern, ArtifactKind kind) =>
+            covered ? StagedFiles.Finished(Path.Combine(directory, folder), pattern).Select(f => (f, kind)) : [];
+        return
+        [
+            .. In(Covers(scope, config, VerificationScope.Pypi), ReleaseLayout.PypiFolder, "*.whl", ArtifactKind.Wheel),
+            .. In(Covers(scope, config, VerificationScope.Npm), ReleaseLayout.NpmFolder, "*.tgz", ArtifactKind.NpmPlatformPackage),
+            .. In(Covers(scope, config, VerificationScope.Github), ReleaseLayout.GithubFolder, "*", ArtifactKind.GithubArchive),
+        ];
+    }
+
+    private static bool Covers(VerificationScope scope, ProjectConfig config, VerificationScope channel) =>
+        (scope == VerificationScope.All || scope == channel) && (channel != VerificationScope.Github || config.Github.Archives);
 
     /// <summary>The version every artifact must carry: --version, else crossdock.toml's, else the first artifact's.</summary>
     private static ReleaseVersion? ExpectedVersion(ProjectConfig config, string? versionOverride, List<VerifiedArtifact> artifacts)

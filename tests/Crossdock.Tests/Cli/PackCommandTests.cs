@@ -75,6 +75,29 @@ public sealed class PackCommandTests
     }
 
     [Fact]
+    public void A_binary_of_several_chunks_packs_to_the_same_bytes_with_jobs_1_and_every_core()
+    {
+        using var release = new PackedRelease();
+        // A real program followed by 3 chunks and 17 bytes of data, so the one binary is split across the workers.
+        var binary = release.Dir["big/mytool"];
+        Directory.CreateDirectory(Path.GetDirectoryName(binary)!);
+        var random = new Random(11);
+        var tail = new byte[3 * Crossdock.Core.Archives.SharedDeflate.ChunkSize + 17];
+        random.NextBytes(tail.AsSpan(0, tail.Length / 3));
+        File.WriteAllBytes(binary, [.. File.ReadAllBytes(Fixtures.Path("host-gnu")), .. tail]);
+        var environment = new Dictionary<string, string> { ["SOURCE_DATE_EPOCH"] = "1700000000" };
+
+        CrossdockRunner.RunOk(environment, "pack", "--config", release.ConfigPath, "--out", release.Dir["one"], "--jobs", "1", "--target", "x86_64-unknown-linux-gnu", binary);
+        CrossdockRunner.RunOk(environment, "pack", "--config", release.ConfigPath, "--out", release.Dir["all"], "--jobs", Math.Max(4, Environment.ProcessorCount).ToString(System.Globalization.CultureInfo.InvariantCulture), "--target", "x86_64-unknown-linux-gnu", binary);
+        var one = Snapshot(release.Dir["one"]);
+        var all = Snapshot(release.Dir["all"]);
+
+        Assert.Equal(3, one.Count);
+        Assert.Equal(one.Keys, all.Keys);
+        foreach (var (name, bytes) in one) Assert.True(bytes.AsSpan().SequenceEqual(all[name]), $"{name} differs between --jobs 1 and every core");
+    }
+
+    [Fact]
     public void SOURCE_DATE_EPOCH_changes_every_artifacts_bytes()
     {
         using var release = new PackedRelease();
@@ -115,7 +138,7 @@ public sealed class PackCommandTests
             [(Fixtures.Path("host-gnu"), null), (doomed, null)], null, release.Out, Crossdock.Channels.Pypi.StaticLinuxTags.Target));
         File.Delete(doomed); // disappears between planning and writing
 
-        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Core.Archives.ArchiveTime.NpmDefault, 2, CancellationToken.None));
+        Assert.ThrowsAny<IOException>(() => Crossdock.Release.ReleaseWriter.Write(plan, Crossdock.Core.Archives.ArchiveTime.NpmDefault, 2, null, CancellationToken.None));
 
         Assert.False(Directory.Exists(release.Out), string.Join(", ", release.Dir.Files()));
     }

@@ -33,6 +33,7 @@ public sealed class DeflateSplicePropertyTests
     public void Spliced_archives_read_back_byte_identical_with_python()
     {
         using var temp = new TempDir();
+        using var workers = new DeflateWorkers(2);
         Archives.Array[30, 30].Sample(cases =>
         {
             var expected = new List<Expected>();
@@ -59,7 +60,7 @@ public sealed class DeflateSplicePropertyTests
                         File.WriteAllBytes(source, entry.Content);
                         SharedDeflate.Compress(source, entry.Content.Length,
                             [tar.BeginSplicedFile(entry.Name, entry.Content.Length, FileModes.Executable), zip.BeginSplicedEntry(entry.Name, FileModes.Executable)],
-                            CancellationToken.None);
+                            workers, null, CancellationToken.None);
                     }
                     zip.Finish();
                     tar.Finish();

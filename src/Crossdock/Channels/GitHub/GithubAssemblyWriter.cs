@@ -13,7 +13,8 @@ namespace Crossdock.Channels.GitHub;
 public static class GithubAssemblyWriter
 {
     /// <param name="staged">Final path → temporary path of every file this run writes before this one.</param>
-    public static void Write(GithubAssembly plan, StagedFiles staging, IReadOnlyDictionary<string, string> staged)
+    /// <param name="hashed">Hears of each listed file once it is hashed (its index in <see cref="GithubAssembly.Listed"/>, its size).</param>
+    public static void Write(GithubAssembly plan, StagedFiles staging, IReadOnlyDictionary<string, string> staged, Action<int, long>? hashed = null)
     {
         var written = new Dictionary<string, string>(staged, StringComparer.Ordinal);
         foreach (var text in plan.Texts)
@@ -25,7 +26,12 @@ public static class GithubAssemblyWriter
             written[final] = temporary;
         }
 
-        var sums = plan.Listed.Select(f => (File: f, Size: new FileInfo(Read(f)).Length, Sha256: Sha256(Read(f)))).ToList();
+        var sums = plan.Listed.Select((f, i) =>
+        {
+            var sum = (File: f, Size: new FileInfo(Read(f)).Length, Sha256: Sha256(Read(f)));
+            hashed?.Invoke(i, sum.Size);
+            return sum;
+        }).ToList();
         File.WriteAllText(staging.Reserve(plan.ChecksumFilePath), ChecksumText(sums.Select(s => (s.File.FileName, s.Sha256))));
         File.WriteAllBytes(staging.Reserve(plan.ManifestPath), Manifest(plan, sums));
 

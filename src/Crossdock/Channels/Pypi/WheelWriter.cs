@@ -39,8 +39,6 @@ public sealed class WheelWriter(Stream output, WheelArtifact wheel, DateTimeOffs
     {
         public Stream Output => inner.Output;
 
-        public void Append(ReadOnlySpan<byte> data) => inner.Append(data);
-
         public void End(SplicedContent content)
         {
             inner.End(content);

@@ -8,14 +8,15 @@ namespace Crossdock.Core.Archives;
 /// Writes a gzip'd ustar archive (an npm package tarball) as ONE gzip member whose DEFLATE stream is a chain of
 /// fragments: small entries are compressed here, while a large file's data can be spliced in from a DEFLATE
 /// fragment made elsewhere (the same one the wheel's zip entry holds). Fragments end with a sync flush, so they
-/// join into one valid stream; the gzip trailer's CRC-32 and size cover the whole tar.
+/// join into one valid stream; the gzip trailer's CRC-32 and size cover the whole tar (a spliced file's CRC is
+/// combined in, <see cref="Crc32Combine"/>, rather than its bytes hashed again).
 /// </summary>
 public sealed class TarGzWriter
 {
     private readonly Stream _output;
     private readonly long _mtime;
     private readonly MemoryStream _pending = new();
-    private readonly Crc32 _crc = new();
+    private uint _crc;
     private long _tarLength;
     private SplicedFile? _open;
 
@@ -38,7 +39,7 @@ public sealed class TarGzWriter
 
     /// <summary>
     /// Starts a file whose compressed data the caller writes to the output stream as a non-final, byte-aligned
-    /// DEFLATE fragment, reporting the uncompressed bytes to <see cref="SplicedFile.Append"/> for the CRC.
+    /// DEFLATE fragment; its <see cref="SplicedFile.End"/> takes the file's size and CRC-32.
     /// </summary>
     public SplicedFile BeginSplicedFile(string name, long size, int unixMode)
     {
@@ -56,7 +57,7 @@ public sealed class TarGzWriter
         AppendTar(new byte[2 * UstarHeader.BlockSize]);
         FlushPending(final: true);
         Span<byte> trailer = stackalloc byte[8];
-        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc.GetCurrentHashAsUInt32());
+        BinaryPrimitives.WriteUInt32LittleEndian(trailer, _crc);
         BinaryPrimitives.WriteUInt32LittleEndian(trailer[4..], (uint)(_tarLength & 0xffffffff));
         _output.Write(trailer);
     }
@@ -64,8 +65,13 @@ public sealed class TarGzWriter
     private void AppendTar(ReadOnlySpan<byte> bytes)
     {
         _pending.Write(bytes);
-        _crc.Append(bytes);
-        _tarLength += bytes.Length;
+        AppendCrc(Crc32.HashToUInt32(bytes), bytes.Length);
+    }
+
+    private void AppendCrc(uint crc, long length)
+    {
+        _crc = Crc32Combine.Combine(_crc, crc, length);
+        _tarLength += length;
     }
 
     private void FlushPending(bool final)
@@ -82,22 +88,13 @@ public sealed class TarGzWriter
     /// <summary>A file entry whose data is being spliced in; <see cref="End"/> it when its fragment is written.</summary>
     public sealed class SplicedFile(TarGzWriter writer, long size) : ISplicedEntry
     {
-        private long _seen;
-
         /// <summary>The fragment continues the gzip member's DEFLATE stream; the archive ends it in <see cref="Finish"/>.</summary>
         public Stream Output => writer._output;
 
-        /// <summary>Reports uncompressed bytes of the file (for the gzip CRC and size); call in order.</summary>
-        public void Append(ReadOnlySpan<byte> data)
-        {
-            writer._crc.Append(data);
-            writer._tarLength += data.Length;
-            _seen += data.Length;
-        }
-
         public void End(SplicedContent content)
         {
-            if (_seen != size) throw new InvalidOperationException($"tar entry declared {size} bytes but {_seen} were appended (the file changed while being read?)");
+            if (content.Size != size) throw new InvalidOperationException($"tar entry declared {size} bytes but {content.Size} were written (the file changed while being read?)");
+            writer.AppendCrc(content.Crc32, content.Size);
             writer._open = null;
             writer.AppendTar(new byte[UstarHeader.Padding(size)]);
         }

@@ -133,11 +133,6 @@ public sealed class ZipWriter(Stream output, DateTimeOffset timestamp)
     {
         public Stream Output => writer._output;
 
-        public void Append(ReadOnlySpan<byte> data)
-        {
-            // zip records the CRC-32 of the whole file, which the compressing pass computes once for every archive.
-        }
-
         public void End(SplicedContent content)
         {
             writer._output.Write(DeflateSettings.FinalEmptyBlock);
