@@ -1,5 +1,6 @@
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core;
@@ -28,7 +29,13 @@ public static class ReleasePlanner
             {
                 throw CrossdockException.ForFile(binaries.Commands[0].SourcePath, $"is a second binary for {binaries.Target.Triple} (the first was {earlier.Binaries.Commands[0].SourcePath})");
             }
-            platforms.Add(PlanPlatform(release, binaries, request.StaticLinuxTags));
+            var platform = PlanPlatform(release, binaries, request.StaticLinuxTags);
+            // A libc-free target and the glibc one of its architecture share a .NET RID (linux-x64): one package name for two.
+            if (platform.Nuget is { } nuget && platforms.FirstOrDefault(p => p.Nuget?.Path == nuget.Path) is { } sameRid)
+            {
+                throw CrossdockException.Usage($"{binaries.Target.Triple} and {sameRid.Target.Triple} are both .NET's {nuget.Rid}, so both would be {nuget.FileName}; pack one of them");
+            }
+            platforms.Add(platform);
         }
         return new ReleasePlan(release, [.. platforms]);
     }
@@ -38,9 +45,16 @@ public static class ReleasePlanner
         var wheel = binaries.Target.HasWheel ? WheelPlanner.Plan(release, binaries, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binaries);
         var archive = ArchivePlanner.Plan(release, binaries);
+        var nuget = NugetPackagePlanner.PlanRidPackage(release, binaries);
         var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
-        return new PlatformRelease(binaries, wheel, npm, archive, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
+        return new PlatformRelease(binaries, wheel, npm, archive, nuget, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Concat(NugetNote(binaries, nuget)).Distinct()]);
     }
+
+    /// <summary>A .NET tool has one command (the SDK refuses more): the RID package carries the first, and says so.</summary>
+    private static IEnumerable<string> NugetNote(PlatformBinaries binaries, NugetPackageArtifact? nuget) =>
+        nuget is not null && binaries.Commands.Length > 1
+            ? [$"the NuGet tool package {nuget.FileName} has only the command '{binaries.Commands[0].Command}': a .NET tool has one command"]
+            : [];
 
     /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>
     public static string UnknownTarget(string triple) =>
