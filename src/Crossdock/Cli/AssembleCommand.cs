@@ -23,7 +23,7 @@ internal static class AssembleCommand
         var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
         var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
-        var command = new Command("assemble", "Write the main npm package and the GitHub installers")
+        var command = new Command("assemble", "Write the main npm package, the GitHub installers and the NuGet pointer package")
         {
             config, output, version, allowMissing, repository, tag, dryRun,
         };
@@ -49,6 +49,10 @@ internal static class AssembleCommand
                 context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ChecksumFilePath)}  ({github.Listed.Length} files)");
                 context.Out.WriteLine($"github  {Path.GetRelativePath(Environment.CurrentDirectory, github.ManifestPath)}");
                 foreach (var warning in github.Warnings) context.Error.WriteLine($"warning: {warning}");
+            }
+            if (plan.NugetPointer is { } pointer)
+            {
+                context.Out.WriteLine($"nuget   {Path.GetRelativePath(Environment.CurrentDirectory, pointer.Path)}");
             }
             return ExitCodes.Success;
         });

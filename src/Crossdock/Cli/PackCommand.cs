@@ -22,7 +22,7 @@ internal static class PackCommand
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a wheel, npm package and GitHub archive per binary")
+        var command = new Command("pack", "Make a wheel, npm package, GitHub archive and NuGet package per binary")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };
@@ -73,6 +73,7 @@ internal static class PackCommand
             if (platform.Wheel is { } wheel) context.Out.WriteLine($"  wheel  {Path.GetRelativePath(Environment.CurrentDirectory, wheel.Path)}");
             context.Out.WriteLine($"  npm    {Path.GetRelativePath(Environment.CurrentDirectory, platform.NpmPackage.Path)}");
             if (platform.Archive is { } archive) context.Out.WriteLine($"  github {Path.GetRelativePath(Environment.CurrentDirectory, archive.Path)}");
+            if (platform.Nuget is { } nuget) context.Out.WriteLine($"  nuget  {Path.GetRelativePath(Environment.CurrentDirectory, nuget.Path)}");
             // A warning is about the binary, or with several commands about the target's binaries together.
             var subject = platform.Binaries.Commands.Length == 1 ? platform.Binaries.Commands[0].SourcePath : platform.Target.Triple;
             foreach (var warning in platform.Warnings) context.Error.WriteLine($"warning: {subject}: {warning}");

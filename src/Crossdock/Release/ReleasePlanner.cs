@@ -29,23 +29,17 @@ public static class ReleasePlanner
             {
                 throw CrossdockException.ForFile(binaries.Commands[0].SourcePath, $"is a second binary for {binaries.Target.Triple} (the first was {earlier.Binaries.Commands[0].SourcePath})");
             }
-            var platform = PlanPlatform(release, binaries, request.StaticLinuxTags);
-            // A libc-free target and the glibc one of its architecture share a .NET RID (linux-x64): one package name for two.
-            if (platform.Nuget is { } nuget && platforms.FirstOrDefault(p => p.Nuget?.Path == nuget.Path) is { } sameRid)
-            {
-                throw CrossdockException.Usage($"{binaries.Target.Triple} and {sameRid.Target.Triple} are both .NET's {nuget.Rid}, so both would be {nuget.FileName}; pack one of them");
-            }
-            platforms.Add(platform);
+            platforms.Add(PlanPlatform(release, binaries, request.StaticLinuxTags, config.Targets));
         }
         return new ReleasePlan(release, [.. platforms]);
     }
 
-    private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinaries binaries, StaticLinuxTags staticTags)
+    private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinaries binaries, StaticLinuxTags staticTags, IReadOnlyList<Target> configured)
     {
         var wheel = binaries.Target.HasWheel ? WheelPlanner.Plan(release, binaries, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binaries);
         var archive = ArchivePlanner.Plan(release, binaries);
-        var nuget = NugetPackagePlanner.PlanRidPackage(release, binaries);
+        var nuget = NugetPackagePlanner.PlanRidPackage(release, binaries, configured);
         var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
         return new PlatformRelease(binaries, wheel, npm, archive, nuget, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Concat(NugetNote(binaries, nuget)).Distinct()]);
     }

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core;
@@ -18,6 +19,7 @@ public enum VerificationScope
     Pypi,
     Npm,
     Github,
+    Nuget,
 }
 
 public sealed record VerificationReport(string Directory, ReleaseVersion? Version, ImmutableArray<VerifiedArtifact> Artifacts, ImmutableArray<VerificationProblem> Problems)
@@ -38,6 +40,7 @@ public static class ReleaseVerifier
         var pypi = scope is VerificationScope.All or VerificationScope.Pypi;
         var npm = scope is VerificationScope.All or VerificationScope.Npm;
         var github = scope is VerificationScope.All or VerificationScope.Github && config.Github.Archives;
+        var nuget = scope is VerificationScope.All or VerificationScope.Nuget && config.Nuget.Enabled && NugetNames.Rids(config.Targets).Any();
         var problems = new List<VerificationProblem>();
         var artifacts = new List<VerifiedArtifact>();
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
@@ -61,6 +64,12 @@ public static class ReleaseVerifier
                 if (GithubVerifier.VerifyArchive(archive, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
                 problems.AddRange(list.Problems);
             }
+            foreach (var package in nuget ? Files(directory, ReleaseLayout.NugetFolder, "*.nupkg") : [])
+            {
+                var list = new ProblemList(package);
+                if (NugetVerifier.VerifyPackage(package, config, list, scratch.FullName) is { } artifact) artifacts.Add(artifact);
+                problems.AddRange(list.Problems);
+            }
         }
         finally
         {
@@ -68,10 +77,14 @@ public static class ReleaseVerifier
         }
 
         var version = ExpectedVersion(config, versionOverride, artifacts);
-        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm, github));
+        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm, github, nuget));
         if (github && artifacts.Count > 0)
         {
             problems.AddRange(GithubVerifier.VerifyRelease(new ReleaseLayout(directory), config, [.. artifacts.Where(a => a.Kind == ArtifactKind.GithubArchive)]));
+        }
+        if (nuget && artifacts.Count > 0)
+        {
+            problems.AddRange(NugetVerifier.VerifyRelease(Path.Combine(directory, ReleaseLayout.NugetFolder), config, [.. artifacts.Where(a => a.Kind is ArtifactKind.NugetRidPackage or ArtifactKind.NugetToolPackage)]));
         }
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
@@ -87,7 +100,7 @@ public static class ReleaseVerifier
             .Select(v => ReleaseVersion.TryParse(v, out var parsed, out _) ? parsed : null).FirstOrDefault(v => v is not null);
     }
 
-    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm, bool github)
+    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm, bool github, bool nuget)
     {
         if (artifacts.Count == 0)
         {
@@ -96,6 +109,7 @@ public static class ReleaseVerifier
                 pypi ? $"no wheels in {ReleaseLayout.PypiFolder}/" : null,
                 npm ? $"no npm packages in {ReleaseLayout.NpmFolder}/" : null,
                 github ? $"no archives in {ReleaseLayout.GithubFolder}/" : null,
+                nuget ? $"no NuGet packages in {ReleaseLayout.NugetFolder}/" : null,
             }.OfType<string>());
             yield return new VerificationProblem(directory, "release", $"{wanted} (run 'crossdock pack')");
             yield break;

@@ -12,11 +12,17 @@ namespace Crossdock.Channels.NuGet;
 /// </summary>
 public static class NugetPackagePlanner
 {
-    /// <summary>The RID package of <paramref name="binaries"/>; null when the channel is off or .NET has no RID for the target.</summary>
-    public static NugetPackageArtifact? PlanRidPackage(ProjectRelease release, PlatformBinaries binaries)
+    /// <summary>
+    /// The RID package of <paramref name="binaries"/>; null when the channel is off, .NET has no RID for the target, or
+    /// the target is libc-free and another of <paramref name="configured"/> has its RID: .NET has no libc-free RID, and
+    /// its <c>linux-x64</c> is the glibc build's (a libc-free program alone is linux-x64 too, since it runs there).
+    /// </summary>
+    public static NugetPackageArtifact? PlanRidPackage(ProjectRelease release, PlatformBinaries binaries, IReadOnlyList<Target> configured)
     {
         var project = release.Project;
-        if (!project.Nuget.Enabled || binaries.Target.DotnetRid is not { } rid) return null;
+        var target = binaries.Target;
+        if (!project.Nuget.Enabled || target.DotnetRid is not { } rid) return null;
+        if (target.IsLibcFree && configured.Any(t => t != target && t.DotnetRid == rid)) return null;
         var folder = NugetNames.ToolFolder(rid);
         var executable = binaries.FileName(binaries.Commands[0]);
         var settings = NugetPackageContent.RidToolSettings(project.Bin, executable);
