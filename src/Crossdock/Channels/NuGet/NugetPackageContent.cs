@@ -111,9 +111,12 @@ public static class NugetPackageContent
     /// <summary>The deprecated licence URL NuGet writes beside an expression for clients that predate expressions.</summary>
     public static string LicenseUrl(string expression) => new Uri("https://licenses.nuget.org/" + expression).AbsoluteUri;
 
-    /// <summary>The authors' names (an email where a person has no name), comma-separated; the id when none is configured, as the SDK defaults it.</summary>
+    /// <summary>
+    /// The authors' names (an email where a person has no name), comma-separated; when none is configured the tool's
+    /// id, as the SDK defaults Authors to the project's name, the same in the pointer and every RID package.
+    /// </summary>
     private static string Authors(ProjectMetadata project, string id) =>
-        project.Metadata.Authors.IsEmpty ? id : string.Join(", ", project.Metadata.Authors.Select(a => a.Name ?? a.Email));
+        project.Metadata.Authors.IsEmpty ? project.Nuget.Id : string.Join(", ", project.Metadata.Authors.Select(a => a.Name ?? a.Email));
 
     /// <summary>nuget.org requires a description: the project's, else the id.</summary>
     private static string Description(ProjectMetadata project, string id) => project.Description ?? id;
