@@ -16,7 +16,8 @@ public static class DotnetNugetPush
 {
     public sealed record Result(int ExitCode, string Output, bool AlreadyThere);
 
-    public static async Task<Result> PushAsync(string package, string source, Secret? apiKey, Func<string, string?> environment, CancellationToken cancellation)
+    /// <param name="scratch">A private folder for the NuGet.Config that lets NuGet push over plain http to this machine.</param>
+    public static async Task<Result> PushAsync(string package, string source, Secret? apiKey, string scratch, Func<string, string?> environment, CancellationToken cancellation)
     {
         var start = new ProcessStartInfo(FindDotnet(environment))
         {
@@ -25,6 +26,14 @@ public static class DotnetNugetPush
             UseShellExecute = false,
         };
         foreach (var argument in new[] { "nuget", "push", Path.GetFullPath(package), "--source", source, "--skip-duplicate", "--timeout", "600" }) start.ArgumentList.Add(argument);
+        if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme == "http" && RegistryUrls.IsLoopback(uri))
+        {
+            // NuGet refuses http sources unless NuGet.Config allows them; crossdock allows http only to this machine.
+            var config = Path.Combine(scratch, "NuGet.Config");
+            await File.WriteAllTextAsync(config, LoopbackConfig(source), cancellation);
+            start.ArgumentList.Add("--configfile");
+            start.ArgumentList.Add(config);
+        }
         if (apiKey is not null)
         {
             start.ArgumentList.Add("--api-key");
@@ -55,6 +64,16 @@ public static class DotnetNugetPush
         // With --skip-duplicate NuGet turns the feed's 409 into "Package 'x 1.0.0' already exists at feed '...'".
         return new Result(process.ExitCode, text, text.Contains("already exists at feed", StringComparison.Ordinal));
     }
+
+    private static string LoopbackConfig(string source) =>
+        $"""
+        <?xml version="1.0" encoding="utf-8"?>
+        <configuration>
+          <packageSources>
+            <add key="loopback" value="{System.Security.SecurityElement.Escape(source)}" allowInsecureConnections="true" />
+          </packageSources>
+        </configuration>
+        """;
 
     /// <summary>The dotnet on PATH (the SDK's <c>dotnet nuget</c> does the upload).</summary>
     private static string FindDotnet(Func<string, string?> environment)

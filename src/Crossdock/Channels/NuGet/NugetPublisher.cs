@@ -1,4 +1,5 @@
 using Crossdock.Core;
+using Crossdock.Core.Files;
 using Crossdock.Core.Publishing;
 using Crossdock.Plan;
 
@@ -26,6 +27,7 @@ public sealed class NugetPublisher(string source, Secret? apiKey, PublishOutput 
     public async Task<IReadOnlyList<PublishResult>> PublishAsync(IReadOnlyList<NugetUpload> uploads, bool dryRun, CancellationToken cancellation)
     {
         var results = new List<PublishResult>();
+        using var scratch = new TemporaryFolder("crossdock-nuget-");
         for (var i = 0; i < uploads.Count; i++)
         {
             var upload = uploads[i];
@@ -37,7 +39,7 @@ public sealed class NugetPublisher(string source, Secret? apiKey, PublishOutput 
                 continue;
             }
             output.Status($"{label}: pushing ({TransferProgress.Size(new FileInfo(upload.File).Length)})...");
-            var result = await DotnetNugetPush.PushAsync(upload.File, source, apiKey, environment, cancellation);
+            var result = await DotnetNugetPush.PushAsync(upload.File, source, apiKey, scratch.Path, environment, cancellation);
             if (result.ExitCode != 0)
             {
                 var pushed = results.Count(r => r.Status == PublishStatus.Published);
