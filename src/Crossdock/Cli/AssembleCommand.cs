@@ -23,7 +23,7 @@ internal static class AssembleCommand
         var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
         var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
-        var command = new Command("assemble", "Write the main npm package, the GitHub installers and the NuGet pointer package")
+        var command = new Command("assemble", "Write the npm and NuGet main packages, GitHub installers")
         {
             config, output, version, allowMissing, repository, tag, dryRun,
         };

@@ -72,7 +72,7 @@ internal static class HelpExamples
         ["publish nuget"] =
         [
             new("crossdock publish nuget --dry-run", "verify the .NET tool packages and list the pushes in order"),
-            new("NUGET_API_KEY=... crossdock publish nuget", "RID packages first, the pointer package last; re-run to finish an interrupted push"),
+            new("crossdock publish nuget", "with NUGET_API_KEY set: RID packages first, the pointer last; re-run to resume"),
             new("crossdock publish nuget --source http://127.0.0.1:5000/v3/index.json", "a feed on this machine"),
         ],
         ["generate"] =

@@ -22,7 +22,7 @@ internal static class PackCommand
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a wheel, npm package, GitHub archive and NuGet package per binary")
+        var command = new Command("pack", "Make each binary's wheel, npm, GitHub and NuGet packages")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };

@@ -20,4 +20,7 @@ public sealed record ReleaseWorkflowModel(
 {
     /// <summary>Set when the language was detected from the repository, not configured: said once on stderr.</summary>
     public string? LanguageNote { get; init; }
+
+    /// <summary>The .NET tool's id when the release has NuGet packages (and so a publish-to-nuget job); null when not.</summary>
+    public string? NugetId { get; init; }
 }
