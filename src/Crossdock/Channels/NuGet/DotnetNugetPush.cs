@@ -8,8 +8,8 @@ namespace Crossdock.Channels.NuGet;
 /// <summary>
 /// Runs the real <c>dotnet nuget push</c> for one package, with <c>--skip-duplicate</c> so that a package the feed
 /// already has (409 Conflict) is a warning, not a failure: a re-run resumes a half-finished push.
-/// The API key goes to <c>--api-key</c>: NuGet reads a key from nowhere else on Linux and macOS (its NuGet.Config
-/// <c>apikeys</c> are encrypted with Windows' DPAPI), so it is on the child's command line, readable by the same
+/// The API key goes to <c>--api-key</c>: NuGet reads a key from nowhere else on Linux and macOS (a NuGet.Config
+/// <c>apikeys</c> entry makes it stop with "Encryption is not supported on non-Windows platforms"), so it is on the child's command line, readable by the same
 /// user's processes while the push runs; crossdock never prints it and masks it in NuGet's output.
 /// </summary>
 public static class DotnetNugetPush
