@@ -100,6 +100,22 @@ public sealed class NugetVerifyTests : IDisposable
         Assert.Contains("is not a readable .nupkg", line, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void A_nuspec_with_a_dtd_or_broken_xml_is_one_line_and_no_entity_is_expanded()
+    {
+        Rewrite(_release.RidPackage("linux-x64"), "my-tool.linux-x64.nuspec",
+            _ => Encoding.UTF8.GetBytes("<?xml version=\"1.0\"?><!DOCTYPE p [<!ENTITY x SYSTEM \"file:///etc/passwd\">]><package><metadata><id>&x;</id></metadata></package>"));
+        Rewrite(_release.RidPackage("win-x64"), "tools/any/win-x64/DotnetToolSettings.xml", _ => Encoding.UTF8.GetBytes("<DotNetCliTool Version=\"2\"><Commands>"));
+
+        var result = _release.Verify();
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.DoesNotContain("root:", result.Stdout, StringComparison.Ordinal);
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("linux-x64.1.2.0-beta.1.nupkg: package: my-tool.linux-x64.nuspec cannot be read:", StringComparison.Ordinal));
+        Assert.Contains(result.Stdout.Split('\n'), l => l.Contains("win-x64.1.2.0-beta.1.nupkg: package: tools/any/win-x64/DotnetToolSettings.xml cannot be read:", StringComparison.Ordinal));
+        Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
+    }
+
     private static byte[] Replace(byte[] data, string from, string to)
     {
         var text = Encoding.UTF8.GetString(data);
