@@ -62,6 +62,7 @@ internal static class PackCommand
     {
         // Said once, on stderr in both forms: a target without a wheel is not a failure, but the user should know.
         if (plan.NoWheelNote is { } note) context.Error.WriteLine($"note: {note}");
+        if (plan.NugetCommandNote is { } nugetNote) context.Error.WriteLine($"note: {nugetNote}");
         if (json)
         {
             ReleasePlanJson.WriteWritten(context.Out, plan);

@@ -23,6 +23,11 @@ public sealed record ReleasePlan(ProjectRelease Release, ImmutableArray<Platform
 
     /// <summary>Said once per run: the targets that get no wheel (FreeBSD) and why; null when every target gets one.</summary>
     public string? NoWheelNote => WheelPlatformTags.NoWheelNote(Platforms.Where(p => p.Wheel is null).Select(p => p.Target));
+
+    /// <summary>Said once per run: a .NET tool has one command (the SDK refuses more), so the NuGet packages carry the first.</summary>
+    public string? NugetCommandNote => Project.Commands.Length > 1 && Platforms.Any(p => p.Nuget is not null)
+        ? $"the NuGet tool packages carry only the command '{Project.Bin}': a .NET tool has one command"
+        : null;
 }
 
 /// <summary>One target's binaries (one per command) and the package each channel makes of them.</summary>

@@ -41,14 +41,8 @@ public static class ReleasePlanner
         var archive = ArchivePlanner.Plan(release, binaries);
         var nuget = NugetPackagePlanner.PlanRidPackage(release, binaries, configured);
         var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
-        return new PlatformRelease(binaries, wheel, npm, archive, nuget, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Concat(NugetNote(binaries, nuget)).Distinct()]);
+        return new PlatformRelease(binaries, wheel, npm, archive, nuget, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
     }
-
-    /// <summary>A .NET tool has one command (the SDK refuses more): the RID package carries the first, and says so.</summary>
-    private static IEnumerable<string> NugetNote(PlatformBinaries binaries, NugetPackageArtifact? nuget) =>
-        nuget is not null && binaries.Commands.Length > 1
-            ? [$"the NuGet tool package {nuget.FileName} has only the command '{binaries.Commands[0].Command}': a .NET tool has one command"]
-            : [];
 
     /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>
     public static string UnknownTarget(string triple) =>

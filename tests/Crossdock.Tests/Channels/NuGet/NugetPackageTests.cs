@@ -104,6 +104,26 @@ public sealed class NugetPackageTests
         Assert.Contains("\"nuget\": null", plan.Stdout, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void With_several_commands_the_tool_carries_the_first_and_pack_says_so_once()
+    {
+        using var project = new PackedRelease(NugetRelease.ConfigWith(["x86_64-unknown-linux-gnu", "x86_64-unknown-linux-musl"]).Replace("bin = \"mytool\"", "bin = [\"mytool\", \"mt\"]", StringComparison.Ordinal));
+        using var builds = new TempDir();
+        foreach (var (triple, fixture) in new[] { ("gnu", "host-gnu"), ("musl", "musl-static") })
+        {
+            Directory.CreateDirectory(builds[triple]);
+            File.Copy(Fixtures.Path(fixture), builds[$"{triple}/mytool"]);
+            File.Copy(Fixtures.Path(fixture), builds[$"{triple}/mt"]);
+        }
+
+        var result = CrossdockRunner.RunOk("pack", "--config", project.ConfigPath, "--out", project.Out,
+            "--target", "x86_64-unknown-linux-gnu", builds["gnu"], "--target", "x86_64-unknown-linux-musl", builds["musl"]);
+
+        Assert.Equal("note: the NuGet tool packages carry only the command 'mytool': a .NET tool has one command\n", result.Stderr);
+        using var rid = ZipFile.OpenRead(Path.Combine(project.Out, "nuget", "my-tool.linux-x64.1.2.0-beta.1.nupkg"));
+        Assert.Equal(["tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/mytool"], rid.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)));
+    }
+
     private static string Text(ZipArchive zip, string entry)
     {
         using var stream = zip.GetEntry(entry)!.Open();
