@@ -19,7 +19,7 @@ internal static class AssembleCommand
         var config = CommonOptions.Config();
         var output = CommonOptions.Out();
         var version = CommonOptions.Version();
-        var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main package even if some configured targets have no platform package" };
+        var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main packages even if some configured targets have no platform (or NuGet RID) package" };
         var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
         var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
