@@ -127,6 +127,7 @@ case "$target" in
     pe) cp "$fixtures"/{win-x64.exe,win-arm64.exe,win-x86.exe} "$seeds/" ;;
     wheel) cp "$(packed)"/pypi/*.whl "$seeds/" ;;
     npm-tarball) cp "$(packed)"/npm/*.tgz "$seeds/" ;;
+    nupkg) cp "$(packed)"/nuget/*.nupkg "$seeds/" ;;
     config) cp examples/hello/crossdock.toml "$seeds/hello.toml" && cp src/Crossdock/Resources/crossdock-init.toml "$seeds/init.toml" \
         && printf '[package]\nname = "fuzzed"\nversion = "1.0.0"\n' > "$seeds/minimal.toml" ;;
     init) init_seeds "$seeds" ;;

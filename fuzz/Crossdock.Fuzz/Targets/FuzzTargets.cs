@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core.Problems;
@@ -36,6 +37,7 @@ public static class FuzzTargets
         new("pe", "BinaryInspector.Inspect on PE (System.Reflection.PortableExecutable), then TargetResolver", InspectBinary),
         new("wheel", "WheelVerifier.Verify (ZipReader, RECORD, WHEEL, METADATA, the executable inside)", VerifyWheel),
         new("npm-tarball", "PackageTarball.ReadManifest and PackageVerifier.Verify (gzip, System.Formats.Tar, package.json)", VerifyTarball),
+        new("nupkg", "NugetVerifier.VerifyPackage (ZipArchive, the .nuspec and DotnetToolSettings.xml by XmlReader, the entry point inside)", VerifyNupkg),
         new("config", "ConfigLoader.Parse of crossdock.toml (TomlDocument over Tomlyn's syntax tree)", LoadConfig),
         new("init", $"ProjectDetector.Detect on one manifest, picked by the first byte: {string.Join(", ", InitManifests)}", DetectProject),
     ];
@@ -70,6 +72,14 @@ public static class FuzzTargets
         FuzzOutcome.Expect("read manifest", () => PackageTarball.ReadManifest(path));
         var problems = new ProblemList(path);
         FuzzOutcome.Expect("verify tarball", () => PackageVerifier.Verify(path, Project.Value, problems, scratch.Folder("extract")));
+        CheckProblems(problems);
+    }
+
+    private static void VerifyNupkg(byte[] input, FuzzScratch scratch)
+    {
+        var path = scratch.Write("fuzzed.linux-x64.1.0.0.nupkg", input);
+        var problems = new ProblemList(path);
+        FuzzOutcome.Expect("verify nupkg", () => NugetVerifier.VerifyPackage(path, Project.Value, problems, scratch.Folder("extract")));
         CheckProblems(problems);
     }
 

@@ -21,11 +21,11 @@ internal static class AssembleCommand
         var config = CommonOptions.Config();
         var output = CommonOptions.Out();
         var version = CommonOptions.Version();
-        var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main package even if some configured targets have no platform package" };
+        var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main packages even if some configured targets have no platform (or NuGet RID) package" };
         var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
         var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
         var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
-        var command = new Command("assemble", "Write the main npm package and the GitHub installers")
+        var command = new Command("assemble", "Write the npm and NuGet main packages, GitHub installers")
         {
             config, output, version, allowMissing, repository, tag, dryRun,
         };
@@ -54,6 +54,7 @@ internal static class AssembleCommand
             var githubFiles = plan.Github is { } written ? written.Texts.Length + 2 : 0;
             context.Out.WriteLine($"assembled {package.Name}@{package.Version} pinning {Terminal.Count(package.Platforms.Length, "platform package")}"
                 + (githubFiles > 0 ? $" and {githubFiles} GitHub release files" : "")
+                + (plan.NugetPointer is not null ? " and the NuGet pointer package" : "")
                 + $" in {Path.GetRelativePath(Environment.CurrentDirectory, plan.Release.Layout.Root)} in {Terminal.Seconds(clock.Elapsed)}");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
             if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");

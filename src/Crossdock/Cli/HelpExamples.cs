@@ -69,6 +69,12 @@ internal static class HelpExamples
             new("crossdock publish pypi --repository testpypi && crossdock publish pypi", "TestPyPI first, then PyPI"),
             new("crossdock publish pypi --skip-existing", "finish an interrupted upload: wheels already there with the same bytes are skipped"),
         ],
+        ["publish nuget"] =
+        [
+            new("crossdock publish nuget --dry-run", "verify the .NET tool packages and list the pushes in order"),
+            new("crossdock publish nuget", "with NUGET_API_KEY set: RID packages first, the pointer last; re-run to resume"),
+            new("crossdock publish nuget --source http://127.0.0.1:5000/v3/index.json", "a feed on this machine"),
+        ],
         ["generate"] =
         [
             new("crossdock generate github", "write .github/workflows/release.yml from crossdock.toml"),

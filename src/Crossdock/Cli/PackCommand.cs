@@ -25,7 +25,7 @@ internal static class PackCommand
         var json = CommonOptions.Json();
         var binaries = new Argument<string[]>("BINARY") { Arity = ArgumentArity.OneOrMore, Description = "Per-platform executables built by the CI matrix, or the folders that hold each target's commands" };
 
-        var command = new Command("pack", "Make a wheel, npm package and GitHub archive per binary")
+        var command = new Command("pack", "Make each binary's wheel, npm, GitHub and NuGet packages")
         {
             config, output, version, targets, staticTags, jobs, dryRun, json, binaries,
         };
@@ -69,6 +69,7 @@ internal static class PackCommand
     {
         // Said once, on stderr in every form: a target without a wheel is not a failure, but the user should know.
         if (plan.NoWheelNote is { } note) context.Error.WriteLine($"note: {note}");
+        if (plan.NugetCommandNote is { } nugetNote) context.Error.WriteLine($"note: {nugetNote}");
         if (json) ReleasePlanJson.WriteWritten(context.Out, plan);
         else if (showWork) Table(context, packed);
         if (!json) context.Out.WriteLine(Summary(plan, packed, elapsed));

@@ -79,6 +79,20 @@ internal static class ReleasePlanJson
         {
             json.WriteNull("github");
         }
+        if (platform.Nuget is { } nuget)
+        {
+            json.WriteStartObject("nuget");
+            json.WriteString("file", nuget.Path);
+            json.WriteString("id", nuget.Id);
+            json.WriteString("version", nuget.Version);
+            json.WriteString("rid", nuget.Rid);
+            WriteStrings(json, "entries", [.. nuget.Leading.Select(f => f.Entry), .. nuget.EntryPoint is { } entryPoint ? [entryPoint] : Array.Empty<string>(), .. nuget.Trailing.Select(f => f.Entry)]);
+            json.WriteEndObject();
+        }
+        else
+        {
+            json.WriteNull("nuget"); // [nuget] enabled = false, or .NET has no RID for this target
+        }
         WriteStrings(json, "warnings", platform.Warnings);
         json.WriteEndObject();
     }

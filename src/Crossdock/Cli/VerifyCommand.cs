@@ -17,12 +17,12 @@ internal static class VerifyCommand
         var config = CommonOptions.Config();
         var version = CommonOptions.Version();
         var json = CommonOptions.Json();
-        var only = CommonOptions.OneOf(new Option<string?>("--only") { Description = "Check only one channel's artifacts: 'pypi' (wheels), 'npm' (packages) or 'github' (archives, checksums, installers)" }, "pypi", "npm", "github");
-        var directory = new Argument<string?>("DIR") { Description = "The release folder, with pypi/, npm/ and github/ inside (default: dist)", Arity = ArgumentArity.ZeroOrOne };
+        var only = CommonOptions.OneOf(new Option<string?>("--only") { Description = "Check only one channel's artifacts: 'pypi' (wheels), 'npm' (packages), 'github' (archives, checksums, installers) or 'nuget' (.NET tool packages)" }, "pypi", "npm", "github", "nuget");
+        var directory = new Argument<string?>("DIR") { Description = "The release folder, with pypi/, npm/, github/ and nuget/ inside (default: dist)", Arity = ArgumentArity.ZeroOrOne };
         var command = new Command("verify", "Check every package, and the release as a whole") { config, version, only, json, directory };
         command.SetAction(parse =>
         {
-            var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, "github" => VerificationScope.Github, _ => VerificationScope.All };
+            var scope = parse.GetValue(only) switch { "pypi" => VerificationScope.Pypi, "npm" => VerificationScope.Npm, "github" => VerificationScope.Github, "nuget" => VerificationScope.Nuget, _ => VerificationScope.All };
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var folder = parse.GetValue(directory) ?? "dist";
             var showWork = Terminal.ShowsWork(context, parse.GetValue(json));
@@ -80,8 +80,9 @@ internal static class VerifyCommand
         foreach (var problem in report.Problems) context.Out.WriteLine(problem.ToString());
         var wheels = report.Artifacts.Count(a => a.Kind == ArtifactKind.Wheel);
         var archives = report.Artifacts.Count(a => a.Kind == ArtifactKind.GithubArchive);
-        var packages = report.Artifacts.Length - wheels - archives;
-        var summary = $"{wheels} wheels, {packages} npm packages and {archives} GitHub archives of version {report.Version?.Pep440 ?? "?"} in {report.Directory}";
+        var nuget = report.Artifacts.Count(a => a.Kind is ArtifactKind.NugetRidPackage or ArtifactKind.NugetToolPackage);
+        var packages = report.Artifacts.Length - wheels - archives - nuget;
+        var summary = $"{wheels} wheels, {packages} npm packages, {archives} GitHub archives and {nuget} NuGet packages of version {report.Version?.Pep440 ?? "?"} in {report.Directory}";
         if (report.Ok) context.Out.WriteLine($"verified {summary}: no problems");
         else context.Error.WriteLine($"crossdock: verify found {report.Problems.Length} problem(s) in {summary}");
     }
@@ -104,7 +105,7 @@ internal static class VerifyCommand
             {
                 json.WriteStartObject();
                 json.WriteString("file", artifact.File);
-                json.WriteString("kind", artifact.Kind switch { ArtifactKind.Wheel => "wheel", ArtifactKind.NpmPlatformPackage => "npm-platform", ArtifactKind.GithubArchive => "github-archive", _ => "npm-main" });
+                json.WriteString("kind", artifact.Kind switch { ArtifactKind.Wheel => "wheel", ArtifactKind.NpmPlatformPackage => "npm-platform", ArtifactKind.GithubArchive => "github-archive", ArtifactKind.NugetRidPackage => "nuget-rid", ArtifactKind.NugetToolPackage => "nuget-tool", _ => "npm-main" });
                 json.WriteString("name", artifact.PackageName);
                 json.WriteString("version", artifact.Version);
                 json.WriteStartArray("targets");

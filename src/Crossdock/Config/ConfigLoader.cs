@@ -22,6 +22,7 @@ public static class ConfigLoader
         ["npm"] = ["name", "platform-package"],
         ["build"] = ["language", "command", "binary", "project", "crossdock"],
         ["github"] = ["archives", "repository"],
+        ["nuget"] = ["enabled", "id"],
     };
 
     public static readonly ImmutableArray<string> Languages = ["rust", "go", "zig", "dotnet", "custom"];
@@ -56,6 +57,7 @@ public static class ConfigLoader
         var build = new SectionReader(path, sections.GetValueOrDefault("build") ?? new TomlSection("build", 0, []));
         var urls = new SectionReader(path, sections.GetValueOrDefault("package.urls") ?? new TomlSection("package.urls", 0, []));
         var github = new SectionReader(path, sections.GetValueOrDefault("github") ?? new TomlSection("github", 0, []));
+        var nuget = new SectionReader(path, sections.GetValueOrDefault("nuget") ?? new TomlSection("nuget", 0, []));
 
         var name = package.RequiredString("name");
         if (!ProjectNames.IsValidPypiName(name)) package.Fail("name", $"'{name}' is not a valid package name (letters, digits, '-', '_', '.'; starting and ending with a letter or digit)");
@@ -102,6 +104,7 @@ public static class ConfigLoader
         if (crossdockSource is not null && !CrossdockSources.Contains(crossdockSource)) build.Fail("crossdock", $"'{crossdockSource}' is not one of {string.Join(", ", CrossdockSources)}");
         if (crossdockSource == "source" && language != "dotnet") build.Fail("crossdock", "\"source\" builds crossdock from this repository's [build] project, so it needs language = \"dotnet\"");
 
+        var targets = ReadTargets(package, language ?? LanguageManifests.Detect(folder));
         return new ProjectConfig(
             path,
             name,
@@ -112,12 +115,13 @@ public static class ConfigLoader
             package.OptionalString("homepage"),
             package.OptionalString("repository"),
             commands,
-            ReadTargets(package, language ?? LanguageManifests.Detect(folder)),
+            targets,
             new PypiConfig(pypiName, pypi.OptionalString("requires-python"), classifiers, pythonSource),
             npmConfig,
             new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project"), crossdockSource),
             ReadMetadata(path, folder, package, urls),
-            ReadGithub(github, package.OptionalString("repository")));
+            ReadGithub(github, package.OptionalString("repository")),
+            ReadNuget(nuget, package, name, targets));
     }
 
     /// <summary>
@@ -164,6 +168,22 @@ public static class ConfigLoader
             github.Fail("repository", $"'{repository}' is not owner/name (a GitHub repository, as in https://github.com/owner/name)");
         }
         return new GithubConfig(github.OptionalBool("archives") ?? true, repository ?? GithubConfig.RepositoryOf(packageRepository));
+    }
+
+    /// <summary>
+    /// <c>[nuget]</c>: on unless <c>enabled = false</c>; the id by default the package name. The id is checked only when
+    /// the channel is on, so a PyPI name NuGet refuses ("a..b") costs nothing to a project that ships no tool package.
+    /// </summary>
+    private static NugetConfig ReadNuget(SectionReader nuget, SectionReader package, string name, ImmutableArray<Target> targets)
+    {
+        var enabled = nuget.OptionalBool("enabled") ?? true;
+        var id = nuget.OptionalString("id");
+        if (enabled && NugetConfig.IdProblem(id ?? name, targets) is { } problem)
+        {
+            if (id is not null) nuget.Fail("id", $"'{id}' {problem}");
+            package.Fail("name", $"'{name}' {problem}, and [nuget] id defaults to it: set [nuget] id, or [nuget] enabled = false");
+        }
+        return new NugetConfig(enabled, id ?? name);
     }
 
     private static MetadataConfig ReadMetadata(string path, string folder, SectionReader package, SectionReader urls)

@@ -23,7 +23,8 @@ public sealed record ProjectConfig(
     NpmConfig Npm,
     BuildConfig Build,
     MetadataConfig Metadata,
-    GithubConfig Github)
+    GithubConfig Github,
+    NugetConfig Nuget)
 {
     /// <summary>The first command: the one <c>python -m</c> runs and messages name.</summary>
     public string Bin => Commands[0].Name;

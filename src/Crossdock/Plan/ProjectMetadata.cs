@@ -13,6 +13,7 @@ namespace Crossdock.Plan;
 /// <param name="PythonSource">The folder of the project's own Python package(s) for the wheel; null for none.</param>
 /// <param name="Name">[package] name: what GitHub Release archives, installers and the Homebrew formula are called.</param>
 /// <param name="Github">Whether the release has GitHub archives, and the repository they are downloaded from.</param>
+/// <param name="Nuget">Whether the release has .NET tool packages, and their id.</param>
 public sealed record ProjectMetadata(
     string PypiName,
     NpmConfig Npm,
@@ -27,7 +28,8 @@ public sealed record ProjectMetadata(
     ImmutableArray<string> Classifiers,
     string? PythonSource,
     string Name,
-    GithubConfig Github)
+    GithubConfig Github,
+    NugetConfig Nuget)
 {
     public string NpmName => Npm.Name;
 
@@ -37,5 +39,5 @@ public sealed record ProjectMetadata(
     public static ProjectMetadata From(ProjectConfig config) =>
         new(config.Pypi.Name, config.Npm, [.. config.Commands.Select(c => c.Name)], config.Description, config.License,
             config.ReadmePath is { } readme ? Readme.Read(readme) : null, config.Homepage, config.Repository, config.Pypi.RequiresPython,
-            config.Metadata, config.Pypi.Classifiers, config.Pypi.PythonSource, config.Name, config.Github);
+            config.Metadata, config.Pypi.Classifiers, config.Pypi.PythonSource, config.Name, config.Github, config.Nuget);
 }

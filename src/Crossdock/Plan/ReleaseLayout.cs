@@ -9,6 +9,7 @@ public sealed record ReleaseLayout(string Root)
     public const string PypiFolder = "pypi";
     public const string NpmFolder = "npm";
     public const string GithubFolder = "github";
+    public const string NugetFolder = "nuget";
 
     /// <summary>The wheels.</summary>
     public string Pypi => Path.Combine(Root, PypiFolder);
@@ -18,6 +19,9 @@ public sealed record ReleaseLayout(string Root)
 
     /// <summary>The GitHub Release assets: archives, checksums, manifest, installers, Homebrew formula.</summary>
     public string Github => Path.Combine(Root, GithubFolder);
+
+    /// <summary>The .NET tool packages: one per RID, and the pointer package listing them.</summary>
+    public string Nuget => Path.Combine(Root, NugetFolder);
 
     public static ReleaseLayout At(string root) => new(Path.GetFullPath(root));
 }

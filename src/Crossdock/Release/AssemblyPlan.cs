@@ -1,5 +1,6 @@
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Plan;
 
 namespace Crossdock.Release;
@@ -10,4 +11,5 @@ namespace Crossdock.Release;
 /// that has such artifacts adds its own here).
 /// </summary>
 /// <param name="Github">The GitHub Release's assets; null when <c>[github] archives = false</c>.</param>
-public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage, GithubAssembly? Github);
+/// <param name="NugetPointer">The .NET tool's pointer package; null when <c>[nuget] enabled = false</c> or no target has a .NET RID.</param>
+public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage, GithubAssembly? Github, NugetPackageArtifact? NugetPointer);

@@ -1,5 +1,6 @@
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core.Files;
@@ -19,18 +20,30 @@ public static class ReleaseAssembler
     {
         var npm = MainPackagePlanner.Plan(config, release, allowMissing);
         var github = GithubAssemblyPlanner.Plan(config, release, githubRepository, githubTag, [.. OtherChannelsFiles(release, npm)], allowMissing);
-        return new AssemblyPlan(release, npm, github);
+        var nuget = NugetPackagePlanner.PlanPointer(config, release, allowMissing);
+        return new AssemblyPlan(release, npm, github, nuget);
     }
 
     /// <param name="hashed">Hears of each file the GitHub checksums list once it is hashed (index in <c>Github.Listed</c>, size).</param>
     public static void Write(AssemblyPlan plan, DateTimeOffset timestamp, Action<int, long>? hashed = null)
     {
-        string[] folders = plan.Github is null ? [plan.Release.Layout.Npm] : [plan.Release.Layout.Npm, plan.Release.Layout.Github];
+        string[] folders =
+        [
+            plan.Release.Layout.Npm,
+            .. plan.Github is null ? Array.Empty<string>() : [plan.Release.Layout.Github],
+            .. plan.NugetPointer is null ? Array.Empty<string>() : [plan.Release.Layout.Nuget],
+        ];
         using var staging = new StagedFiles(folders);
         var mainPackage = staging.Reserve(plan.NpmMainPackage.Path);
         using (var output = new FileStream(mainPackage, FileMode.CreateNew, FileAccess.Write))
         {
             MainPackageWriter.Write(plan.NpmMainPackage, output, timestamp);
+        }
+        if (plan.NugetPointer is { } pointer)
+        {
+            // The zip writer patches each local header once its sizes are known, so the file is opened for reading too.
+            using var output = new FileStream(staging.Reserve(pointer.Path), FileMode.CreateNew, FileAccess.ReadWrite);
+            NugetPackageWriter.Write(output, pointer, timestamp);
         }
         if (plan.Github is { } github)
         {

@@ -1,5 +1,6 @@
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core;
@@ -28,18 +29,19 @@ public static class ReleasePlanner
             {
                 throw CrossdockException.ForFile(binaries.Commands[0].SourcePath, $"is a second binary for {binaries.Target.Triple} (the first was {earlier.Binaries.Commands[0].SourcePath})");
             }
-            platforms.Add(PlanPlatform(release, binaries, request.StaticLinuxTags));
+            platforms.Add(PlanPlatform(release, binaries, request.StaticLinuxTags, config.Targets));
         }
         return new ReleasePlan(release, [.. platforms]);
     }
 
-    private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinaries binaries, StaticLinuxTags staticTags)
+    private static PlatformRelease PlanPlatform(ProjectRelease release, PlatformBinaries binaries, StaticLinuxTags staticTags, IReadOnlyList<Target> configured)
     {
         var wheel = binaries.Target.HasWheel ? WheelPlanner.Plan(release, binaries, staticTags) : null;
         var npm = PlatformPackagePlanner.Plan(release, binaries);
         var archive = ArchivePlanner.Plan(release, binaries);
+        var nuget = NugetPackagePlanner.PlanRidPackage(release, binaries, configured);
         var notes = binaries.Inspections.Select(i => TargetResolver.Note(binaries.Target, i)).OfType<string>();
-        return new PlatformRelease(binaries, wheel, npm, archive, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
+        return new PlatformRelease(binaries, wheel, npm, archive, nuget, [.. binaries.Inspections.SelectMany(i => i.Warnings).Concat(wheel?.Warnings ?? []).Concat(notes).Distinct()]);
     }
 
     /// <summary>The refusal of a --target triple the table does not know, with the closest one it does.</summary>

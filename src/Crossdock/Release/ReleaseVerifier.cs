@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Crossdock.Channels.GitHub;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
 using Crossdock.Core;
@@ -18,6 +19,7 @@ public enum VerificationScope
     Pypi,
     Npm,
     Github,
+    Nuget,
 }
 
 public sealed record VerificationReport(string Directory, ReleaseVersion? Version, ImmutableArray<VerifiedArtifact> Artifacts, ImmutableArray<VerificationProblem> Problems)
@@ -39,6 +41,7 @@ public static class ReleaseVerifier
         var pypi = scope is VerificationScope.All or VerificationScope.Pypi;
         var npm = scope is VerificationScope.All or VerificationScope.Npm;
         var github = Covers(scope, config, VerificationScope.Github);
+        var nuget = Covers(scope, config, VerificationScope.Nuget);
         var problems = new List<VerificationProblem>();
         var artifacts = new List<VerifiedArtifact>();
         var scratch = System.IO.Directory.CreateTempSubdirectory("crossdock-verify-");
@@ -53,6 +56,8 @@ public static class ReleaseVerifier
                 {
                     ArtifactKind.Wheel => WheelVerifier.Verify(file, config, list, scratch.FullName),
                     ArtifactKind.GithubArchive => GithubVerifier.VerifyArchive(file, config, list, scratch.FullName),
+                    // A pointer or a RID package: the package's own type says which.
+                    ArtifactKind.NugetRidPackage => NugetVerifier.VerifyPackage(file, config, list, scratch.FullName),
                     _ => PackageVerifier.Verify(file, config, list, scratch.FullName),
                 };
                 if (artifact is not null) artifacts.Add(artifact);
@@ -66,10 +71,14 @@ public static class ReleaseVerifier
         }
 
         var version = ExpectedVersion(config, versionOverride, artifacts);
-        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm, github));
+        problems.AddRange(CheckRelease(directory, config, version, artifacts, pypi, npm, github, nuget));
         if (github && artifacts.Count > 0)
         {
             problems.AddRange(GithubVerifier.VerifyRelease(new ReleaseLayout(directory), config, [.. artifacts.Where(a => a.Kind == ArtifactKind.GithubArchive)]));
+        }
+        if (nuget && artifacts.Count > 0)
+        {
+            problems.AddRange(NugetVerifier.VerifyRelease(Path.Combine(directory, ReleaseLayout.NugetFolder), config, [.. artifacts.Where(a => a.Kind is ArtifactKind.NugetRidPackage or ArtifactKind.NugetToolPackage)]));
         }
         return new VerificationReport(directory, version, [.. artifacts], [.. problems]);
     }
@@ -87,11 +96,17 @@ public static class ReleaseVerifier
             .. In(Covers(scope, config, VerificationScope.Pypi), ReleaseLayout.PypiFolder, "*.whl", ArtifactKind.Wheel),
             .. In(Covers(scope, config, VerificationScope.Npm), ReleaseLayout.NpmFolder, "*.tgz", ArtifactKind.NpmPlatformPackage),
             .. In(Covers(scope, config, VerificationScope.Github), ReleaseLayout.GithubFolder, "*", ArtifactKind.GithubArchive),
+            .. In(Covers(scope, config, VerificationScope.Nuget), ReleaseLayout.NugetFolder, "*.nupkg", ArtifactKind.NugetRidPackage),
         ];
     }
 
     private static bool Covers(VerificationScope scope, ProjectConfig config, VerificationScope channel) =>
-        (scope == VerificationScope.All || scope == channel) && (channel != VerificationScope.Github || config.Github.Archives);
+        (scope == VerificationScope.All || scope == channel) && channel switch
+        {
+            VerificationScope.Github => config.Github.Archives,
+            VerificationScope.Nuget => config.Nuget.Enabled && NugetNames.Rids(config.Targets).Any(),
+            _ => true,
+        };
 
     /// <summary>The version every artifact must carry: --version, else crossdock.toml's, else the first artifact's.</summary>
     private static ReleaseVersion? ExpectedVersion(ProjectConfig config, string? versionOverride, List<VerifiedArtifact> artifacts)
@@ -101,7 +116,7 @@ public static class ReleaseVerifier
             .Select(v => ReleaseVersion.TryParse(v, out var parsed, out _) ? parsed : null).FirstOrDefault(v => v is not null);
     }
 
-    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm, bool github)
+    private static IEnumerable<VerificationProblem> CheckRelease(string directory, ProjectConfig config, ReleaseVersion? version, List<VerifiedArtifact> artifacts, bool pypi, bool npm, bool github, bool nuget)
     {
         if (artifacts.Count == 0)
         {
@@ -110,6 +125,7 @@ public static class ReleaseVerifier
                 pypi ? $"no wheels in {ReleaseLayout.PypiFolder}/" : null,
                 npm ? $"no npm packages in {ReleaseLayout.NpmFolder}/" : null,
                 github ? $"no archives in {ReleaseLayout.GithubFolder}/" : null,
+                nuget ? $"no NuGet packages in {ReleaseLayout.NugetFolder}/" : null,
             }.OfType<string>());
             yield return new VerificationProblem(directory, "release", $"{wanted} (run 'crossdock pack')");
             yield break;

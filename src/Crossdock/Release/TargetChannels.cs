@@ -7,16 +7,17 @@ namespace Crossdock.Release;
 /// <summary>
 /// Which release channels can carry a target, each asked through its own code (channels never know each
 /// other, so the release-wide answer lives here). The names are the stable ones <c>crossdock targets --json</c>
-/// prints: "pypi", "npm", "github" and, when that channel exists, "nuget".
+/// prints: "pypi", "npm", "github" and "nuget".
 /// </summary>
 public static class TargetChannels
 {
     public const string Pypi = "pypi";
     public const string Npm = "npm";
     public const string Github = "github";
+    public const string Nuget = "nuget";
 
     /// <summary>Every channel name crossdock knows, in the order releases publish them.</summary>
-    public static ImmutableArray<string> Names { get; } = [Pypi, Npm, Github];
+    public static ImmutableArray<string> Names { get; } = [Pypi, Npm, Github, Nuget];
 
     /// <summary>The channels that can ship <paramref name="target"/>, in <see cref="Names"/> order.</summary>
     public static ImmutableArray<string> For(Target target)
@@ -27,6 +28,8 @@ public static class TargetChannels
         channels.Add(Npm);
         // A GitHub Release archive is a plain .tar.gz or .zip of the commands: any target can have one.
         channels.Add(Github);
+        // A .NET tool's RID package needs a runtime identifier the SDK resolves; the table has one where .NET does.
+        if (target.DotnetRid is not null) channels.Add(Nuget);
         return channels.ToImmutable();
     }
 }

@@ -63,6 +63,8 @@ public static class ReleaseWorkflowGenerator
             LanguageNote = build.Note,
             OutputsNote = outputsNote,
             Install = CrossdockInstall.For(config.Build, build.Project),
+            // NuGet packages exist for the targets .NET has a runtime identifier for (the target table's).
+            NugetId = config.Nuget.Enabled && config.Targets.Any(t => t.DotnetRid is not null) ? config.Nuget.Id : null,
         };
     }
 
@@ -104,7 +106,10 @@ public static class ReleaseWorkflowGenerator
         values["install-crossdock"] = TemplateText.Fill(install, values);
         values["setup-dotnet"] = model.Language == "dotnet" ? "" : setupDotnet;
         values["install-crossdock-build"] = TemplateText.Fill(install, values);
+        // crossdock publish nuget runs the SDK's own push, so that job has the SDK whichever way crossdock came.
+        values["nuget-setup-dotnet"] = model.Install.NeedsDotnet ? "" : setupDotnet;
         foreach (var (name, value) in GithubValues(model, values)) values[name] = value;
+        foreach (var (name, value) in NugetValues(model, values)) values[name] = value;
         return TemplateText.Fill(EmbeddedText.Read("release.yml"), values);
     }
 
@@ -153,6 +158,24 @@ public static class ReleaseWorkflowGenerator
             ["attest-assembled"] = "          subject-checksums: dist/github/sha256.sum",
             ["github-upload-release"] = Snippet("release-github-upload.yml"),
             ["github-publish-job"] = Snippet("release-github-publish.yml"),
+        };
+    }
+
+    /// <summary>
+    /// The NuGet part: each build uploads its RID package, the assembling job adds the pointer package (verify checks
+    /// the set with the rest), and a publish-to-nuget job pushes them. Nothing without NuGet packages.
+    /// </summary>
+    private static Dictionary<string, string> NugetValues(ReleaseWorkflowModel model, Dictionary<string, string> values)
+    {
+        var nuget = model.NugetId is not null;
+        string Snippet(string resource) => nuget ? TemplateText.Fill(EmbeddedText.Read(resource), new Dictionary<string, string>(values) { ["nuget-id"] = model.NugetId! }) : "";
+        return new(StringComparer.Ordinal)
+        {
+            ["nuget-summary-publish"] = nuget ? ", and to NuGet as a .NET tool" : "",
+            ["nuget-upload-rid-package"] = Snippet("release-nuget-build.yml"),
+            ["nuget-download-rid-packages"] = Snippet("release-nuget-assemble.yml"),
+            ["nuget-upload-packages"] = Snippet("release-nuget-upload.yml"),
+            ["nuget-publish-job"] = Snippet("release-nuget-publish.yml"),
         };
     }
 

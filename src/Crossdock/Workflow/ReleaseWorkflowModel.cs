@@ -26,4 +26,7 @@ public sealed record ReleaseWorkflowModel(
 
     /// <summary>Set when the project names an executable in a way crossdock cannot read, so the files packed are unchecked: said once on stderr.</summary>
     public string? OutputsNote { get; init; }
+
+    /// <summary>The .NET tool's id when the release has NuGet packages (and so a publish-to-nuget job); null when not.</summary>
+    public string? NugetId { get; init; }
 }

@@ -20,7 +20,7 @@ public sealed partial class CommandLineTests
     [InlineData("verify --dry-run", "crossdock: unknown option '--dry-run' for 'crossdock verify' (see 'crossdock verify --help')")]
     [InlineData("assemble --allow-mising", "crossdock: unknown option '--allow-mising' for 'crossdock assemble' (did you mean '--allow-missing'?)")]
     [InlineData("assemble extra", "crossdock: unexpected argument 'extra' for 'crossdock assemble' (see 'crossdock assemble --help')")]
-    [InlineData("verify --only pipy", "crossdock: --only: 'pipy' is not one of pypi, npm, github (did you mean 'pypi'?)")]
+    [InlineData("verify --only pipy", "crossdock: --only: 'pipy' is not one of pypi, npm, github, nuget (did you mean 'pypi'?)")]
     [InlineData("pack --static-linux-tags all mytool", "crossdock: --static-linux-tags: 'all' is not one of target, both (see 'crossdock pack --help')")]
     [InlineData("pack --jobs many mytool", "crossdock: --jobs: 'many' is not a whole number")]
     [InlineData("pack --jobs", "crossdock: --jobs needs a value (see 'crossdock pack --help')")]

@@ -38,9 +38,9 @@ public sealed partial class CompletionsTests
     [
         ("crossdock pack --target x86_64-", X64Triples),
         ("crossdock pu", ["publish"]),
-        ("crossdock publish ", ["npm", "pypi"]),
+        ("crossdock publish ", ["npm", "pypi", "nuget"]),
         ("crossdock publish npm --provenance --re", ["--registry"]),
-        ("crossdock verify --only ", ["github", "npm", "pypi"]),
+        ("crossdock verify --only ", ["github", "npm", "pypi", "nuget"]),
         ("crossdock pack --out pack --j", ["--jobs", "--json"]),
         ("crossdock completions ", ["bash", "fish", "powershell", "zsh"]),
     ];
@@ -107,7 +107,7 @@ public sealed partial class CompletionsTests
             """);
 
         var targets = ProcessRunner.RunOk(Shells.Zsh, ["-f", driver, script, "crossdock pack --target x86_64-"], dir.Path, timeout: TimeSpan.FromMinutes(1));
-        var commands = ProcessRunner.RunOk(Shells.Zsh, ["-f", driver, script, "crossdock publish n"], dir.Path, timeout: TimeSpan.FromMinutes(1));
+        var commands = ProcessRunner.RunOk(Shells.Zsh, ["-f", driver, script, "crossdock publish np"], dir.Path, timeout: TimeSpan.FromMinutes(1));
 
         Assert.Equal(X64Triples, X64Triple().Matches(targets.Stdout).Select(m => m.Value).Distinct().Order(StringComparer.Ordinal));
         Assert.Contains("crossdock publish npm", commands.Stdout, StringComparison.Ordinal);

@@ -40,7 +40,7 @@ public sealed class PackCommandTests
 
         CrossdockRunner.RunOk("pack", "--config", release.ConfigPath, "--out", release.Out, "--static-linux-tags", "both", Fixtures.Path("musl-static"));
 
-        Assert.Equal(["dist/github/my-tool-x86_64-unknown-linux-musl.tar.gz", "dist/npm/my-tool-linux-x64-musl-1.2.0-beta.1.tgz", "dist/pypi/my_tool-1.2.0b1-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64.whl"],
+        Assert.Equal(["dist/github/my-tool-x86_64-unknown-linux-musl.tar.gz", "dist/npm/my-tool-linux-x64-musl-1.2.0-beta.1.tgz", "dist/nuget/my-tool.linux-musl-x64.1.2.0-beta.1.nupkg", "dist/pypi/my_tool-1.2.0b1-py3-none-manylinux2014_x86_64.manylinux_2_17_x86_64.musllinux_1_2_x86_64.whl"],
             release.Dir.Files().Where(f => f.StartsWith("dist/", StringComparison.Ordinal)));
     }
 
@@ -69,7 +69,7 @@ public sealed class PackCommandTests
         release.Pack(environment: environment, extra: ["--jobs", "1"]);
         var second = Snapshot(release.Out);
 
-        Assert.Equal(24, first.Count); // a wheel, an npm package and a GitHub archive per target
+        Assert.Equal(32, first.Count); // a wheel, an npm package, a GitHub archive and a NuGet package per target
         Assert.Equal(first.Keys, second.Keys);
         foreach (var (name, bytes) in first) Assert.True(bytes.AsSpan().SequenceEqual(second[name]), $"{name} differs between runs");
     }

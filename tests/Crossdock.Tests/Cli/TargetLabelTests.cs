@@ -49,9 +49,9 @@ public sealed class TargetLabelTests
     }
 
     [Theory]
-    [InlineData("x86_64-unknown-linux-gnu", "manylinux2014_x86_64.manylinux_2_17_x86_64", "linux-x64-gnu")]
-    [InlineData("x86_64-unknown-linux-musl", "musllinux_1_2_x86_64", "linux-x64-musl")]
-    public void Libc_free_binary_labelled_gnu_or_musl_is_packed_with_a_note_that_one_package_would_serve_both(string target, string tag, string suffix)
+    [InlineData("x86_64-unknown-linux-gnu", "manylinux2014_x86_64.manylinux_2_17_x86_64", "linux-x64-gnu", "linux-x64")]
+    [InlineData("x86_64-unknown-linux-musl", "musllinux_1_2_x86_64", "linux-x64-musl", "linux-musl-x64")]
+    public void Libc_free_binary_labelled_gnu_or_musl_is_packed_with_a_note_that_one_package_would_serve_both(string target, string tag, string suffix, string rid)
     {
         using var release = new PackedRelease(Config);
         var binary = Fixtures.Path("static-nolibc-x86_64");
@@ -62,7 +62,7 @@ public sealed class TargetLabelTests
             $"warning: {binary}: needs no libc, so it runs on glibc and musl alike: one x86_64-unknown-linux-none package would serve both "
             + "(list it in [package] targets instead of the x86_64 glibc and musl targets)\n",
             result.Stderr);
-        Assert.Equal([$"dist/github/my-tool-{target}.tar.gz", $"dist/npm/my-tool-{suffix}-1.0.0.tgz", $"dist/pypi/my_tool-1.0.0-py3-none-{tag}.whl"],
+        Assert.Equal([$"dist/github/my-tool-{target}.tar.gz", $"dist/npm/my-tool-{suffix}-1.0.0.tgz", $"dist/nuget/my-tool.{rid}.1.0.0.nupkg", $"dist/pypi/my_tool-1.0.0-py3-none-{tag}.whl"],
             release.Dir.Files().Where(f => f.StartsWith("dist/", StringComparison.Ordinal)));
     }
 
@@ -113,7 +113,8 @@ public sealed class TargetLabelTests
         Assert.Equal("note: no wheel for x86_64-unknown-freebsd, aarch64-unknown-freebsd: PyPI accepts no FreeBSD platform tag; npm ships them\n", result.Stderr);
         // The GitHub Release carries them too: an archive is only a .tar.gz of the commands.
         Assert.Equal(["dist/github/my-tool-aarch64-unknown-freebsd.tar.gz", "dist/github/my-tool-x86_64-unknown-freebsd.tar.gz",
-            "dist/npm/my-tool-freebsd-arm64-1.0.0.tgz", "dist/npm/my-tool-freebsd-x64-1.0.0.tgz"],
+            "dist/npm/my-tool-freebsd-arm64-1.0.0.tgz", "dist/npm/my-tool-freebsd-x64-1.0.0.tgz",
+            "dist/nuget/my-tool.freebsd-arm64.1.0.0.nupkg", "dist/nuget/my-tool.freebsd-x64.1.0.0.nupkg"],
             release.Dir.Files().Where(f => f.StartsWith("dist/", StringComparison.Ordinal)).Order(StringComparer.Ordinal));
         using var json = JsonDocument.Parse(result.Stdout);
         Assert.All(json.RootElement.EnumerateArray(), p => Assert.Equal(JsonValueKind.Null, p.GetProperty("wheel").ValueKind));

@@ -37,7 +37,7 @@ public sealed class VerifyCommandTests : IDisposable
         var result = Verify();
 
         Assert.Equal(0, result.ExitCode);
-        Assert.Equal($"verified 8 wheels, 9 npm packages and 8 GitHub archives of version 1.2.0b1 in {_release.Out}: no problems\n", result.Stdout);
+        Assert.Equal($"verified 8 wheels, 9 npm packages, 8 GitHub archives and 9 NuGet packages of version 1.2.0b1 in {_release.Out}: no problems\n", result.Stdout);
     }
 
     [Fact]
@@ -168,7 +168,7 @@ public sealed class VerifyCommandTests : IDisposable
         Assert.Equal(1, result.ExitCode);
         using var json = System.Text.Json.JsonDocument.Parse(result.Stdout);
         Assert.False(json.RootElement.GetProperty("ok").GetBoolean());
-        Assert.Equal(24, json.RootElement.GetProperty("artifacts").GetArrayLength());
+        Assert.Equal(33, json.RootElement.GetProperty("artifacts").GetArrayLength()); // 7 wheels, 9 npm packages, 8 archives, 9 NuGet packages
         // sha256.sum and the manifest still list the deleted wheel: reported against them, and left out here.
         var problem = Assert.Single(json.RootElement.GetProperty("problems").EnumerateArray(), p => !p.GetProperty("file").GetString()!.Contains("/github/", StringComparison.Ordinal));
         Assert.Equal("coverage", problem.GetProperty("check").GetString());

@@ -27,7 +27,7 @@ public sealed partial class ReleaseWorkflowTests
     {
         var workflow = new WorkflowDocument(Generate(sample));
 
-        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi", "publish-to-github"], workflow.JobNames);
+        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi", "publish-to-github", "publish-to-nuget"], workflow.JobNames);
         Assert.Equal(["plan"], workflow.Needs("build"));
         Assert.Equal(["plan", "build"], workflow.Needs("generate-npm-packages"));
         Assert.Contains("generate-npm-packages", workflow.Needs("publish-to-npm"));
@@ -36,6 +36,30 @@ public sealed partial class ReleaseWorkflowTests
         Assert.Equal(["publish-to-testpypi"], workflow.Needs("publish-to-pypi"));
         // The GitHub Release comes once npm and PyPI have the packages its installers and links point at.
         Assert.Equal(["plan", "publish-to-npm", "publish-to-pypi"], workflow.Needs("publish-to-github"));
+        // The NuGet packages are assembled and verified with the rest of the release.
+        Assert.Equal(["plan", "generate-npm-packages"], workflow.Needs("publish-to-nuget"));
+    }
+
+    [Fact]
+    public void Nuget_job_pushes_with_the_real_dotnet_and_the_api_key_from_a_secret_and_goes_away_with_the_channel()
+    {
+        var workflow = new WorkflowDocument(Generate("rust"));
+
+        Assert.Single(workflow.Uses("publish-to-nuget", "actions/setup-dotnet")); // the SDK crossdock runs on pushes too
+        var push = workflow.Steps("publish-to-nuget").Single(s => WorkflowDocument.String(s, "run")?.StartsWith("crossdock publish nuget", StringComparison.Ordinal) == true);
+        Assert.Equal("crossdock publish nuget --version \"$VERSION\"", WorkflowDocument.String(push, "run"));
+        Assert.Equal("${{ secrets.NUGET_API_KEY }}", WorkflowDocument.String(WorkflowDocument.Map(push, "env"), "NUGET_API_KEY"));
+        // Each build's RID package reaches the assembling job (for the pointer package and verify), then the push.
+        var pattern = workflow.Uses("generate-npm-packages", "actions/download-artifact").Single(d => d.GetValueOrDefault("pattern", "").StartsWith("nuget-", StringComparison.Ordinal));
+        Assert.Matches(Glob(pattern["pattern"]), workflow.Uses("build", "actions/upload-artifact").Single(u => u["name"].StartsWith("nuget-", StringComparison.Ordinal))["name"]
+            .Replace("${{ matrix.os }}", "ubuntu-latest", StringComparison.Ordinal).Replace("${{ matrix.target }}", "x", StringComparison.Ordinal).Replace("${{ github.run_id }}", "4242", StringComparison.Ordinal));
+        var assembled = workflow.Uses("generate-npm-packages", "actions/upload-artifact").Single(u => u["name"].StartsWith("nuget-", StringComparison.Ordinal))["name"];
+        Assert.Equal(assembled, workflow.Uses("publish-to-nuget", "actions/download-artifact").Single()["name"]);
+
+        var config = SampleProjects.Config("rust");
+        var off = new WorkflowDocument(ReleaseWorkflowGenerator.Generate(config with { Nuget = config.Nuget with { Enabled = false } }, SampleProjects.CrossdockVersion));
+        Assert.DoesNotContain("publish-to-nuget", off.JobNames);
+        Assert.DoesNotContain(off.Uses("build", "actions/upload-artifact"), u => u["name"].StartsWith("nuget-", StringComparison.Ordinal));
     }
 
     [Theory]
@@ -132,6 +156,7 @@ public sealed partial class ReleaseWorkflowTests
                 "python-package-distributions-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
                 "npm-binary-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
                 "github-archive-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
+                "nuget-rid-package-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
             ],
             uploads);
 
@@ -188,8 +213,9 @@ public sealed partial class ReleaseWorkflowTests
             Assert.Equal(environment, WorkflowDocument.String(WorkflowDocument.Map(workflow.Job(job), "environment"), "name"));
             Assert.Equal("github.ref_type == 'tag'", WorkflowDocument.String(workflow.Job(job), "if"));
         }
-        // Trusted publishing: no password or token input anywhere; the one secret is npm's, read from the job's environment.
-        Assert.Equal(["secrets.NPM_TOKEN"], SecretReference().Matches(text).Select(m => m.Value).Distinct());
+        // Trusted publishing: no password or token input anywhere; the secrets are npm's token and NuGet's API key,
+        // each read from its job's environment.
+        Assert.Equal(["secrets.NPM_TOKEN", "secrets.NUGET_API_KEY"], SecretReference().Matches(text).Select(m => m.Value).Distinct());
         Assert.DoesNotContain("password", text, StringComparison.OrdinalIgnoreCase);
         Assert.Contains("crossdock publish npm --provenance", text, StringComparison.Ordinal);
         Assert.Equal("https://test.pypi.org/legacy/", workflow.Uses("publish-to-testpypi", "pypa/gh-action-pypi-publish").Single()["repository-url"]);
@@ -220,7 +246,8 @@ public sealed partial class ReleaseWorkflowTests
         Assert.All(uses, action => Assert.Matches(@"^[A-Za-z0-9_.-]+/[A-Za-z0-9_.-]+@v[0-9]+(\.[0-9]+){0,2}$", action));
         // Every job that runs crossdock installs the version that wrote the workflow, from wherever [build] crossdock says.
         var version = Regex.Escape(SampleProjects.CrossdockVersion);
-        Assert.Equal(4, Regex.Count(text, $@"npm install [^\n]* crossdock@{version}\n|pipx install crossdock=={version}\n|dotnet tool install crossdock --version {version} "));
+        var jobs = text.Contains("\n  publish-to-nuget:\n", StringComparison.Ordinal) ? 5 : 4;
+        Assert.Equal(jobs, Regex.Count(text, $@"npm install [^\n]* crossdock@{version}\n|pipx install crossdock=={version}\n|dotnet tool install crossdock --version {version} "));
         Assert.DoesNotMatch(@"(?<!\$)\{\{", text);
     }
 
@@ -230,12 +257,24 @@ public sealed partial class ReleaseWorkflowTests
     [InlineData("zig")]
     [InlineData("custom")]
     [InlineData("rust-crossdock-pypi")]
-    public void A_project_that_is_not_dotnet_gets_no_dotnet_step(string sample)
+    public void A_project_that_is_not_dotnet_gets_no_dotnet_step_but_in_the_nuget_push(string sample)
     {
-        var text = Generate(sample);
+        var workflow = new WorkflowDocument(Generate(sample));
 
-        Assert.DoesNotContain("setup-dotnet", text, StringComparison.Ordinal);
-        Assert.DoesNotMatch(@"(?m)^\s*(run: )?dotnet ", text);
+        // Only publish-to-nuget sets up the SDK: it runs the real `dotnet nuget push`.
+        foreach (var job in workflow.JobNames.Where(j => j != "publish-to-nuget"))
+        {
+            Assert.DoesNotContain(workflow.Steps(job), s => WorkflowDocument.String(s, "uses")?.StartsWith("actions/setup-dotnet@", StringComparison.Ordinal) == true);
+            Assert.DoesNotContain(workflow.Steps(job), s => WorkflowDocument.String(s, "run") is { } run && Regex.IsMatch(run, @"(?m)^\s*dotnet "));
+        }
+    }
+
+    [Fact]
+    public void Without_nuget_a_rust_workflow_has_no_dotnet_at_all()
+    {
+        var text = ReleaseWorkflowGenerator.Generate(SampleProjects.Parse(SampleProjects.All["rust"] + "\n[nuget]\nenabled = false\n"), SampleProjects.CrossdockVersion);
+
+        Assert.DoesNotContain("dotnet", text, StringComparison.OrdinalIgnoreCase);
     }
 
     [Fact]

@@ -103,7 +103,7 @@ public sealed partial class ReleaseAssetsTests
         using var release = new GithubRelease();
         string[] Verify() => [.. CrossdockRunner.Run("verify", "--config", release.Release.ConfigPath, "--only", "github", release.Release.Out).Stdout.TrimEnd('\n').Split('\n')];
 
-        Assert.Equal([$"verified 0 wheels, 0 npm packages and 8 GitHub archives of version 1.2.0b1 in {release.Release.Out}: no problems"], Verify());
+        Assert.Equal([$"verified 0 wheels, 0 npm packages, 8 GitHub archives and 0 NuGet packages of version 1.2.0b1 in {release.Release.Out}: no problems"], Verify());
 
         var archive = "my-tool-aarch64-apple-darwin.tar.gz";
         var sha256 = Convert.ToHexStringLower(System.Security.Cryptography.SHA256.HashData(File.ReadAllBytes(release.File(archive))));

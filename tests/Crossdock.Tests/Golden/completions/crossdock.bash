@@ -40,12 +40,14 @@ _crossdock() {
             '|completions') path='completions' ;;
             'publish|npm') path='publish npm' ;;
             'publish|pypi') path='publish pypi' ;;
+            'publish|nuget') path='publish nuget' ;;
             'generate|github') path='generate github' ;;
             'pack|--config' | 'pack|--out' | 'pack|--version' | 'pack|--target' | 'pack|--static-linux-tags' | 'pack|--jobs') skip=1 ;;
             'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag') skip=1 ;;
             'verify|--config' | 'verify|--version' | 'verify|--only') skip=1 ;;
             'publish npm|--config' | 'publish npm|--out' | 'publish npm|--version' | 'publish npm|--registry' | 'publish npm|--tag') skip=1 ;;
             'publish pypi|--config' | 'publish pypi|--out' | 'publish pypi|--version' | 'publish pypi|--repository' | 'publish pypi|-r' | 'publish pypi|--repository-url') skip=1 ;;
+            'publish nuget|--config' | 'publish nuget|--out' | 'publish nuget|--version' | 'publish nuget|--source') skip=1 ;;
             'generate github|--config') skip=1 ;;
             'targets|--config') skip=1 ;;
         esac
@@ -57,10 +59,11 @@ _crossdock() {
         'pack|--static-linux-tags') __crossdock_reply 'both target'; return ;;
         'pack|--config' | 'pack|--out' | 'pack|--version' | 'pack|--jobs') return ;;
         'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag') return ;;
-        'verify|--only') __crossdock_reply 'github npm pypi'; return ;;
+        'verify|--only') __crossdock_reply 'github npm nuget pypi'; return ;;
         'verify|--config' | 'verify|--version') return ;;
         'publish npm|--config' | 'publish npm|--out' | 'publish npm|--version' | 'publish npm|--registry' | 'publish npm|--tag') return ;;
         'publish pypi|--config' | 'publish pypi|--out' | 'publish pypi|--version' | 'publish pypi|--repository' | 'publish pypi|-r' | 'publish pypi|--repository-url') return ;;
+        'publish nuget|--config' | 'publish nuget|--out' | 'publish nuget|--version' | 'publish nuget|--source') return ;;
         'generate github|--config') return ;;
         'targets|--config') return ;;
     esac
@@ -102,7 +105,7 @@ _crossdock() {
             if [[ $cur == -* ]]; then
                 __crossdock_reply '--help -h'
             else
-                __crossdock_reply 'npm pypi'
+                __crossdock_reply 'npm pypi nuget'
             fi
             ;;
         'publish npm')
@@ -113,6 +116,11 @@ _crossdock() {
         'publish pypi')
             if [[ $cur == -* ]]; then
                 __crossdock_reply '--config --out --version --repository -r --repository-url --skip-existing --dry-run --json --help -h'
+            fi
+            ;;
+        'publish nuget')
+            if [[ $cur == -* ]]; then
+                __crossdock_reply '--config --out --version --source --dry-run --json --help -h'
             fi
             ;;
         'generate')

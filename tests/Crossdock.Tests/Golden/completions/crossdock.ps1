@@ -9,7 +9,7 @@ Register-ArgumentCompleter -Native -CommandName crossdock -ScriptBlock {
     # (with their fixed values, if any), and the fixed values of its argument.
     $commands = @{
         '' = @{
-            Subcommands = [ordered]@{'init' = 'Write a crossdock.toml from the project''s own manifest'; 'inspect' = 'Show what binaries are and the tags their packages need'; 'pack' = 'Make a wheel, npm package and GitHub archive per binary'; 'assemble' = 'Write the main npm package and the GitHub installers'; 'verify' = 'Check every package, and the release as a whole'; 'publish' = 'Verify, then upload to npm or PyPI, resumably'; 'generate' = 'Generate CI files from crossdock.toml'; 'targets' = 'List the targets and the channels that carry each'; 'completions' = 'Print a completion script for bash, zsh, fish, PowerShell'}
+            Subcommands = [ordered]@{'init' = 'Write a crossdock.toml from the project''s own manifest'; 'inspect' = 'Show what binaries are and the tags their packages need'; 'pack' = 'Make each binary''s wheel, npm, GitHub and NuGet packages'; 'assemble' = 'Write the npm and NuGet main packages, GitHub installers'; 'verify' = 'Check every package, and the release as a whole'; 'publish' = 'Verify, then upload to npm, PyPI or NuGet, resumably'; 'generate' = 'Generate CI files from crossdock.toml'; 'targets' = 'List the targets and the channels that carry each'; 'completions' = 'Print a completion script for bash, zsh, fish, PowerShell'}
             Options = [ordered]@{'--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'; '--version' = 'Show version information'}
             Values = @{}
             Arguments = @()
@@ -40,12 +40,12 @@ Register-ArgumentCompleter -Native -CommandName crossdock -ScriptBlock {
         }
         'verify' = @{
             Subcommands = [ordered]@{}
-            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--only' = 'Check only one channel''s artifacts: ''pypi'' (wheels), ''npm'' (packages) or ''github'' (archives, checksums, installers)'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
-            Values = @{'--config' = @(); '--version' = @(); '--only' = @('github', 'npm', 'pypi')}
+            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--only' = 'Check only one channel''s artifacts: ''pypi'' (wheels), ''npm'' (packages), ''github'' (archives, checksums, installers) or ''nuget'' (.NET tool packages)'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
+            Values = @{'--config' = @(); '--version' = @(); '--only' = @('github', 'npm', 'nuget', 'pypi')}
             Arguments = @()
         }
         'publish' = @{
-            Subcommands = [ordered]@{'npm' = 'Publish the platform packages, then the main package; resumable'; 'pypi' = 'Upload the wheels to PyPI, TestPyPI or a ~/.pypirc repository'}
+            Subcommands = [ordered]@{'npm' = 'Publish the platform packages, then the main package; resumable'; 'pypi' = 'Upload the wheels to PyPI, TestPyPI or a ~/.pypirc repository'; 'nuget' = 'Push the .NET tool''s RID packages, then its pointer package; resumable'}
             Options = [ordered]@{'--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
             Values = @{}
             Arguments = @()
@@ -60,6 +60,12 @@ Register-ArgumentCompleter -Native -CommandName crossdock -ScriptBlock {
             Subcommands = [ordered]@{}
             Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--out' = 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--repository' = 'Repository name: ''pypi'' (default, or TWINE_REPOSITORY), ''testpypi'', or a name from ~/.pypirc'; '-r' = 'Repository name: ''pypi'' (default, or TWINE_REPOSITORY), ''testpypi'', or a name from ~/.pypirc'; '--repository-url' = 'Upload URL (overrides --repository; default TWINE_REPOSITORY_URL), e.g. https://test.pypi.org/legacy/'; '--skip-existing' = 'Skip wheels the repository already has with the same contents (to finish an interrupted release)'; '--dry-run' = 'Change nothing: only print what would be done'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
             Values = @{'--config' = @(); '--out' = @(); '--version' = @(); '--repository' = @(); '-r' = @(); '--repository-url' = @()}
+            Arguments = @()
+        }
+        'publish nuget' = @{
+            Subcommands = [ordered]@{}
+            Options = [ordered]@{'--config' = 'The project''s crossdock.toml'; '--out' = 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'; '--version' = 'Release version (semver or PEP 440); overrides [package] version'; '--source' = 'NuGet feed (its V3 service index; default https://api.nuget.org/v3/index.json)'; '--dry-run' = 'Change nothing: only print what would be done'; '--json' = 'Print a machine-readable JSON document'; '--help' = 'Show help and usage information'; '-h' = 'Show help and usage information'}
+            Values = @{'--config' = @(); '--out' = @(); '--version' = @(); '--source' = @()}
             Arguments = @()
         }
         'generate' = @{
