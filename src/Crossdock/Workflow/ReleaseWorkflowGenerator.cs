@@ -62,7 +62,7 @@ public static class ReleaseWorkflowGenerator
         {
             LanguageNote = build.Note,
             OutputsNote = outputsNote,
-            Install = CrossdockInstall.For(config.Build, build.Project),
+            Install = CrossdockInstall.For(config.Build, language, build.Project),
             // NuGet packages exist for the targets .NET has a runtime identifier for (the target table's).
             NugetId = config.Nuget.Enabled && config.Targets.Any(t => t.DotnetRid is not null) ? config.Nuget.Id : null,
         };
@@ -105,7 +105,7 @@ public static class ReleaseWorkflowGenerator
         var install = EmbeddedText.Read(model.Install.StepsResource);
         values["install-crossdock"] = TemplateText.Fill(install, values);
         values["setup-dotnet"] = model.Language == "dotnet" ? "" : setupDotnet;
-        values["install-crossdock-build"] = TemplateText.Fill(install, values);
+        values["install-crossdock-build"] = TemplateText.Fill(EmbeddedText.Read(model.Install.BuildJobStepsResource), values);
         // crossdock publish nuget runs the SDK's own push, so that job has the SDK whichever way crossdock came.
         values["nuget-setup-dotnet"] = model.Install.NeedsDotnet ? "" : setupDotnet;
         foreach (var (name, value) in GithubValues(model, values)) values[name] = value;

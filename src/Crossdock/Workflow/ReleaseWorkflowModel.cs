@@ -22,7 +22,7 @@ public sealed record ReleaseWorkflowModel(
     public string? LanguageNote { get; init; }
 
     /// <summary>Where the jobs get crossdock from.</summary>
-    public CrossdockInstall Install { get; init; } = new(CrossdockInstall.DefaultSource, null);
+    public CrossdockInstall Install { get; init; } = CrossdockInstall.Default;
 
     /// <summary>Set when the project names an executable in a way crossdock cannot read, so the files packed are unchecked: said once on stderr.</summary>
     public string? OutputsNote { get; init; }
