@@ -272,7 +272,7 @@ public sealed partial class ReleaseWorkflowTests
     [Fact]
     public void Without_nuget_a_rust_workflow_has_no_dotnet_at_all()
     {
-        var text = ReleaseWorkflowGenerator.Generate(SampleProjects.Parse(SampleProjects.All["rust"] + "\n[nuget]\nenabled = false\n"), SampleProjects.CrossdockVersion);
+        var text = Generate("rust-without-nuget");
 
         Assert.DoesNotContain("dotnet", text, StringComparison.OrdinalIgnoreCase);
     }

@@ -85,6 +85,8 @@ public static class SampleProjects
             """,
         // The other places the jobs can install crossdock from ([build] crossdock); npm is the default above.
         ["rust-crossdock-pypi"] = Rust + "\ncrossdock = \"pypi\"\n",
+        // Without the NuGet channel nothing in a Rust release touches .NET (publish-to-nuget is the one job that runs the SDK).
+        ["rust-without-nuget"] = Rust + "\n\n[nuget]\nenabled = false\n",
         ["dotnet-crossdock-dotnet"] = Dotnet + "\ncrossdock = \"dotnet\"\n",
         ["go-crossdock-dotnet"] = Go + "\ncrossdock = \"dotnet\"\n",
         // Cargo names the file after the crate; the command is shorter.
