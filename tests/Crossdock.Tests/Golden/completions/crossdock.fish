@@ -39,7 +39,7 @@ function __crossdock_path
                 set path 'generate github'
             case 'pack|--config' 'pack|--out' 'pack|--version' 'pack|--target' 'pack|--static-linux-tags' 'pack|--jobs'
                 set skip 1
-            case 'assemble|--config' 'assemble|--out' 'assemble|--version' 'assemble|--github-repository' 'assemble|--github-tag'
+            case 'assemble|--config' 'assemble|--out' 'assemble|--version' 'assemble|--github-repository' 'assemble|--github-tag' 'assemble|--nuget-framework-dependent'
                 set skip 1
             case 'verify|--config' 'verify|--version' 'verify|--only'
                 set skip 1
@@ -87,7 +87,7 @@ complete -c crossdock -n '__crossdock_at \'pack\'' -l out -r -F -d 'Output folde
 complete -c crossdock -n '__crossdock_at \'pack\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
 complete -c crossdock -n '__crossdock_at \'pack\'' -l target -x -a 'aarch64-apple-darwin aarch64-pc-windows-msvc aarch64-unknown-freebsd aarch64-unknown-linux-gnu aarch64-unknown-linux-musl aarch64-unknown-linux-none armv7-unknown-linux-gnueabihf armv7-unknown-linux-musleabihf i686-pc-windows-msvc i686-unknown-linux-gnu i686-unknown-linux-musl powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu s390x-unknown-linux-gnu x86_64-apple-darwin x86_64-pc-windows-msvc x86_64-unknown-freebsd x86_64-unknown-linux-gnu x86_64-unknown-linux-musl x86_64-unknown-linux-none' -d 'Target triple of the binary (repeat once per binary, in order; \'crossdock targets\' lists them); detected when omitted'
 complete -c crossdock -n '__crossdock_at \'pack\'' -l static-linux-tags -x -a 'both target' -d 'Wheel tags for fully static Linux binaries: \'target\' (the target\'s family) or \'both\' (manylinux and musllinux)'
-complete -c crossdock -n '__crossdock_at \'pack\'' -l jobs -r -F -d 'Targets packed at once (default: the number of cores)'
+complete -c crossdock -n '__crossdock_at \'pack\'' -l jobs -r -F -d 'Cores to compress on, one binary\'s chunks on all of them (default: every core); the output is the same at any value'
 complete -c crossdock -n '__crossdock_at \'pack\'' -l dry-run -d 'Write nothing: print the release plan (targets, artifacts, names, versions) as JSON'
 complete -c crossdock -n '__crossdock_at \'pack\'' -l json -d 'Print a machine-readable JSON document'
 complete -c crossdock -n '__crossdock_at \'pack\'' -l help -s h -d 'Show help and usage information'
@@ -95,10 +95,11 @@ complete -c crossdock -n '__crossdock_at \'pack\'' -F
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l config -r -F -d 'The project\'s crossdock.toml'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l out -r -F -d 'Output folder (wheels in OUT/pypi, npm packages in OUT/npm)'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
-complete -c crossdock -n '__crossdock_at \'assemble\'' -l allow-missing -d 'Write the main package even if some configured targets have no platform package'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l allow-missing -d 'Write the main packages even if some configured targets have no platform (or NuGet RID) package'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-repository -r -F -d 'The GitHub repository (owner/name) the installers download from; default: [github] repository'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-tag -r -F -d 'The GitHub Release\'s tag the installers download from; default: v<version>'
-complete -c crossdock -n '__crossdock_at \'assemble\'' -l dry-run -d 'Write nothing: print the launcher\'s package table as JSON'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l nuget-framework-dependent -r -F -d 'Also write the NuGet {id}.any package from this framework-dependent \'dotnet publish\' folder, the fallback for RIDs without a native build'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l dry-run -d 'Write nothing: print the launcher\'s package table as JSON (and the NuGet packages\' entries on stderr)'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l help -s h -d 'Show help and usage information'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l config -r -F -d 'The project\'s crossdock.toml'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
