@@ -7,7 +7,7 @@ namespace Crossdock.Tests.Release;
 /// crossdock released by crossdock, end to end on this machine: the linux-x64 NativeAOT build of this commit packs
 /// itself from the repository's own crossdock.toml, and each channel's real client installs and runs it: pip in a
 /// fresh venv, npm and npx through a real Verdaccio, <c>dotnet tool install</c> from the NuGet folder. The AOT
-/// build takes about 50 s on 2 cores, so CI runs all of it; it is built once for the whole class.
+/// build takes about 50 s on 2 cores (measured), so CI runs all of it; it is built once for the whole class.
 /// </summary>
 public sealed class SelfReleaseTests(SelfReleaseTests.Built built) : IClassFixture<SelfReleaseTests.Built>
 {
@@ -92,6 +92,18 @@ public sealed class SelfReleaseTests(SelfReleaseTests.Built built) : IClassFixtu
         Directory.CreateDirectory(dir["fresh"]);
         var version = ProcessRunner.RunOk(Tools.Require("npx"), ["--yes", $"crossdock@{CrossdockVersion.Current}", "--version"], dir["fresh"], environment);
         Assert.Equal(CrossdockVersion.Current + "\n", version.Stdout);
+    }
+
+    [Fact]
+    public void Its_nuget_packages_install_with_dotnet_tool_install_and_run()
+    {
+        var release = built.Release;
+        using var dotnet = new IsolatedDotnet();
+        var install = dotnet.Run(["tool", "install", "--add-source", Path.Combine(release.Out, "nuget"), "--tool-path", dotnet.ToolPath, "crossdock", "--version", CrossdockVersion.Current]);
+        Assert.True(install.ExitCode == 0, install.Output);
+
+        Assert.Equal(CrossdockVersion.Current + "\n", dotnet.RunTool("crossdock", ["--version"]).Stdout);
+        Assert.Contains("\"target\": \"x86_64-unknown-linux-gnu\"", dotnet.RunTool("crossdock", ["inspect", "--json", Fixtures.Path("host-gnu")]).Stdout);
     }
 
     [Fact]
