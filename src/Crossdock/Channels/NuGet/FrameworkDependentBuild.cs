@@ -31,7 +31,10 @@ public sealed partial record FrameworkDependentBuild(string Folder, string Targe
         var framework = TargetFrameworkOf(Path.Combine(folder, runtimeConfig));
         var files = Directory.EnumerateFiles(full, "*", SearchOption.AllDirectories)
             .Select(f => Path.GetRelativePath(full, f).Replace(Path.DirectorySeparatorChar, '/'))
-            .Order(StringComparer.Ordinal);
+            .Order(StringComparer.Ordinal)
+            .ToList();
+        // The package's own settings file sits in the same folder: a file of that name in DIR would be a second entry.
+        if (files.Contains(NugetNames.SettingsFile)) throw CrossdockException.ForFile(folder, $"holds a {NugetNames.SettingsFile}, the name of the settings file the package gets; this is not a 'dotnet publish' output");
         return new FrameworkDependentBuild(full, framework, entryPoint, [.. files]);
     }
 

@@ -11,8 +11,9 @@ namespace Crossdock.Channels.NuGet;
 /// <summary>
 /// Checks <c>OUT/nuget</c> as the .NET SDK will read it: each package's .nuspec (id, version, package type) and
 /// DotnetToolSettings.xml (format 2, the one command, its <c>executable</c> entry point present and a program for
-/// the package's RID); then the set: one pointer package, a RID package for every configured target's RID, and the
-/// pointer listing exactly those.
+/// the package's RID; for the framework-dependent <c>{id}.any</c>, format 1 and a <c>dotnet</c>-run .dll); then the set:
+/// one pointer package, a RID package for every configured target's RID, at most one <c>{id}.any</c>, and the pointer
+/// listing exactly those.
 /// </summary>
 public static class NugetVerifier
 {

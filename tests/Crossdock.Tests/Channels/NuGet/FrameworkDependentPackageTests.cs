@@ -99,6 +99,40 @@ public sealed class FrameworkDependentPackageTests : IDisposable
     }
 
     [Fact]
+    public void A_folder_holding_its_own_tool_settings_file_is_refused()
+    {
+        using var release = NugetRelease.For("x86_64-unknown-linux-gnu");
+        _publish.Write("DotnetToolSettings.xml", "<DotNetCliTool />");
+
+        var result = CrossdockRunner.Run(NugetRelease.Epoch, "assemble", "--config", release.Release.ConfigPath, "--out", release.Release.Out, "--nuget-framework-dependent", _publish.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"crossdock: {_publish.Path}: holds a DotnetToolSettings.xml, the name of the settings file the package gets; this is not a 'dotnet publish' output\n", result.Stderr);
+    }
+
+    [Fact]
+    public void A_missing_folder_is_one_line()
+    {
+        using var release = NugetRelease.For("x86_64-unknown-linux-gnu");
+
+        var result = CrossdockRunner.Run(NugetRelease.Epoch, "assemble", "--config", release.Release.ConfigPath, "--out", release.Release.Out, "--nuget-framework-dependent", _publish["nope"]);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"crossdock: {_publish["nope"]}: is not a folder; --nuget-framework-dependent takes a framework-dependent 'dotnet publish' output\n", result.Stderr);
+    }
+
+    [Fact]
+    public void With_the_nuget_channel_off_the_option_is_refused_naming_the_config()
+    {
+        using var release = new NugetRelease(NugetRelease.ConfigWith(["x86_64-unknown-linux-gnu"], "\n[nuget]\nenabled = false\n"), ["x86_64-unknown-linux-gnu"]);
+
+        var result = CrossdockRunner.Run(NugetRelease.Epoch, "assemble", "--config", release.Release.ConfigPath, "--out", release.Release.Out, "--nuget-framework-dependent", _publish.Path);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Equal($"crossdock: {release.Release.ConfigPath}: has [nuget] enabled = false, so there is no NuGet tool for --nuget-framework-dependent's package\n", result.Stderr);
+    }
+
+    [Fact]
     public void A_runtimeconfig_without_a_target_framework_is_refused_naming_it()
     {
         using var release = NugetRelease.For("x86_64-unknown-linux-gnu");
