@@ -1,6 +1,7 @@
 using System.CommandLine;
 using System.Diagnostics;
 using Crossdock.Channels.Npm;
+using Crossdock.Channels.NuGet;
 using Crossdock.Config;
 using Crossdock.Core;
 using Crossdock.Core.Archives;
@@ -24,20 +25,30 @@ internal static class AssembleCommand
         var allowMissing = new Option<bool>("--allow-missing") { Description = "Write the main packages even if some configured targets have no platform (or NuGet RID) package" };
         var repository = new Option<string?>("--github-repository") { Description = "The GitHub repository (owner/name) the installers download from; default: [github] repository" };
         var tag = new Option<string?>("--github-tag") { Description = "The GitHub Release's tag the installers download from; default: v<version>" };
-        var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON");
+        var frameworkDependent = new Option<string?>("--nuget-framework-dependent")
+        {
+            Description = "Also write the NuGet {id}.any package from this framework-dependent 'dotnet publish' folder, the fallback for RIDs without a native build",
+            HelpName = "DIR",
+        };
+        var dryRun = CommonOptions.DryRun("Write nothing: print the launcher's package table as JSON (and the NuGet packages' entries on stderr)");
         var command = new Command("assemble", "Write the npm and NuGet main packages, GitHub installers")
         {
-            config, output, version, allowMissing, repository, tag, dryRun,
+            config, output, version, allowMissing, repository, tag, frameworkDependent, dryRun,
         };
         command.SetAction(parse =>
         {
             var project = ConfigLoader.Load(parse.GetRequiredValue(config));
             var release = ProjectRelease.From(project, project.ResolveVersion(parse.GetValue(version)), parse.GetRequiredValue(output));
-            var plan = ReleaseAssembler.Plan(project, release, parse.GetValue(allowMissing), parse.GetValue(repository), parse.GetValue(tag));
+            var plan = ReleaseAssembler.Plan(project, release, parse.GetValue(allowMissing), parse.GetValue(repository), parse.GetValue(tag), parse.GetValue(frameworkDependent));
             var package = plan.NpmMainPackage;
             if (parse.GetValue(dryRun))
             {
                 context.Out.WriteLine(MainPackageContent.LauncherConfig(package));
+                // stdout stays one JSON document; what NuGet would get is told beside it.
+                foreach (var nuget in new[] { plan.NugetFrameworkDependent, plan.NugetPointer }.OfType<NugetPackageArtifact>())
+                {
+                    context.Error.WriteLine($"would write {Path.GetRelativePath(Environment.CurrentDirectory, nuget.Path)}: {string.Join(", ", nuget.Leading.Concat(nuget.Trailing).Select(f => f.Entry))}");
+                }
                 return ExitCodes.Success;
             }
             var clock = Stopwatch.StartNew();
@@ -55,6 +66,7 @@ internal static class AssembleCommand
             context.Out.WriteLine($"assembled {package.Name}@{package.Version} pinning {Terminal.Count(package.Platforms.Length, "platform package")}"
                 + (githubFiles > 0 ? $" and {githubFiles} GitHub release files" : "")
                 + (plan.NugetPointer is not null ? " and the NuGet pointer package" : "")
+                + (plan.NugetFrameworkDependent is not null ? " and the framework-dependent NuGet any package" : "")
                 + $" in {Path.GetRelativePath(Environment.CurrentDirectory, plan.Release.Layout.Root)} in {Terminal.Seconds(clock.Elapsed)}");
             var missing = project.Targets.Except(package.Platforms.Select(p => p.Target)).ToList();
             if (missing.Count > 0) context.Error.WriteLine($"warning: no platform package for {string.Join(", ", missing.Select(t => t.Triple))} (--allow-missing)");
@@ -75,6 +87,8 @@ internal static class AssembleCommand
             rows.Add((github.ChecksumFilePath, $"checksums of {github.Listed.Length} files"));
             rows.Add((github.ManifestPath, "release manifest"));
         }
+        if (plan.NugetFrameworkDependent is { } any) rows.Add((any.Path, "NuGet framework-dependent package (the any RID)"));
+        if (plan.NugetPointer is { } pointer) rows.Add((pointer.Path, "NuGet pointer package"));
         var table = new Table().Border(TableBorder.Simple).AddColumns("File", "Size", "What");
         table.Columns[1].RightAligned().NoWrap();
         foreach (var (file, what) in rows)

@@ -46,6 +46,7 @@ internal static class HelpExamples
         [
             new("crossdock assemble && crossdock verify", "the main npm package from dist/npm, then every check on the release"),
             new("crossdock assemble --allow-missing --version 1.2.0-rc.1", "a pre-release without some platforms"),
+            new("crossdock assemble --nuget-framework-dependent dist/bin/any", "a .NET tool: also the NuGet any package, from 'dotnet publish -p:UseAppHost=false -o dist/bin/any'"),
         ],
         ["verify"] =
         [

@@ -22,7 +22,7 @@ public static class ConfigLoader
         ["npm"] = ["name", "platform-package"],
         ["build"] = ["language", "command", "binary", "project", "crossdock"],
         ["github"] = ["archives", "repository"],
-        ["nuget"] = ["enabled", "id"],
+        ["nuget"] = ["enabled", "id", "framework-dependent"],
     };
 
     public static readonly ImmutableArray<string> Languages = ["rust", "go", "zig", "dotnet", "custom"];
@@ -121,7 +121,7 @@ public static class ConfigLoader
             new BuildConfig(language, build.OptionalString("command"), build.OptionalString("binary"), build.OptionalString("project"), crossdockSource),
             ReadMetadata(path, folder, package, urls),
             ReadGithub(github, package.OptionalString("repository")),
-            ReadNuget(nuget, package, name, targets));
+            ReadNuget(nuget, package, name, targets, language));
     }
 
     /// <summary>
@@ -174,16 +174,22 @@ public static class ConfigLoader
     /// <c>[nuget]</c>: on unless <c>enabled = false</c>; the id by default the package name. The id is checked only when
     /// the channel is on, so a PyPI name NuGet refuses ("a..b") costs nothing to a project that ships no tool package.
     /// </summary>
-    private static NugetConfig ReadNuget(SectionReader nuget, SectionReader package, string name, ImmutableArray<Target> targets)
+    /// <c>framework-dependent = true</c> (a .NET project's) adds the <c>{id}.any</c> package the release workflow publishes from [build] project.
+    private static NugetConfig ReadNuget(SectionReader nuget, SectionReader package, string name, ImmutableArray<Target> targets, string? language)
     {
         var enabled = nuget.OptionalBool("enabled") ?? true;
+        var frameworkDependent = nuget.OptionalBool("framework-dependent") ?? false;
+        if (frameworkDependent && language != "dotnet")
+        {
+            nuget.Fail("framework-dependent", "the any package is a framework-dependent 'dotnet publish' of [build] project, so it needs [build] language = \"dotnet\"");
+        }
         var id = nuget.OptionalString("id");
         if (enabled && NugetConfig.IdProblem(id ?? name, targets) is { } problem)
         {
             if (id is not null) nuget.Fail("id", $"'{id}' {problem}");
             package.Fail("name", $"'{name}' {problem}, and [nuget] id defaults to it: set [nuget] id, or [nuget] enabled = false");
         }
-        return new NugetConfig(enabled, id ?? name);
+        return new NugetConfig(enabled, id ?? name, frameworkDependent);
     }
 
     private static MetadataConfig ReadMetadata(string path, string folder, SectionReader package, SectionReader urls)

@@ -6,7 +6,9 @@ namespace Crossdock.Config;
 /// <summary><c>[nuget]</c>: whether <c>pack</c> and <c>assemble</c> write .NET tool packages, and the tool's package id.</summary>
 /// <param name="Enabled">false: no NuGet packages at all (<c>[nuget] enabled = false</c>).</param>
 /// <param name="Id">The pointer package's id; each RID package is <c>{Id}.{rid}</c> (the .NET SDK's naming).</param>
-public sealed partial record NugetConfig(bool Enabled, string Id)
+/// <param name="FrameworkDependent"><c>framework-dependent = true</c>: the release workflow also publishes a
+/// framework-dependent build and assembles it as <c>{Id}.any</c>, the SDK's fallback for RIDs without a native build.</param>
+public sealed partial record NugetConfig(bool Enabled, string Id, bool FrameworkDependent = false)
 {
     /// <summary>NuGet's longest package id (NuGet.Packaging's <c>PackageIdValidator.MaxPackageIdLength</c>).</summary>
     public const int MaxIdLength = 100;

@@ -12,4 +12,5 @@ namespace Crossdock.Release;
 /// </summary>
 /// <param name="Github">The GitHub Release's assets; null when <c>[github] archives = false</c>.</param>
 /// <param name="NugetPointer">The .NET tool's pointer package; null when <c>[nuget] enabled = false</c> or no target has a .NET RID.</param>
-public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage, GithubAssembly? Github, NugetPackageArtifact? NugetPointer);
+/// <param name="NugetFrameworkDependent">The <c>{id}.any</c> package of <c>--nuget-framework-dependent</c>; null without it.</param>
+public sealed record AssemblyPlan(ProjectRelease Release, MainPackageArtifact NpmMainPackage, GithubAssembly? Github, NugetPackageArtifact? NugetPointer, NugetPackageArtifact? NugetFrameworkDependent = null);

@@ -3,6 +3,7 @@ using Crossdock.Channels.Npm;
 using Crossdock.Channels.NuGet;
 using Crossdock.Channels.Pypi;
 using Crossdock.Config;
+using Crossdock.Core;
 using Crossdock.Core.Files;
 using Crossdock.Plan;
 
@@ -16,12 +17,21 @@ public static class ReleaseAssembler
 {
     /// <param name="githubRepository">--github-repository: the repository the release is made in, over crossdock.toml's.</param>
     /// <param name="githubTag">--github-tag: the release's tag, by default <c>v{version}</c>.</param>
-    public static AssemblyPlan Plan(ProjectConfig config, ProjectRelease release, bool allowMissing, string? githubRepository = null, string? githubTag = null)
+    /// <param name="frameworkDependent">--nuget-framework-dependent: a framework-dependent publish folder to pack as the <c>{id}.any</c> package.</param>
+    public static AssemblyPlan Plan(ProjectConfig config, ProjectRelease release, bool allowMissing, string? githubRepository = null, string? githubTag = null, string? frameworkDependent = null)
     {
         var npm = MainPackagePlanner.Plan(config, release, allowMissing);
         var github = GithubAssemblyPlanner.Plan(config, release, githubRepository, githubTag, [.. OtherChannelsFiles(release, npm)], allowMissing);
-        var nuget = NugetPackagePlanner.PlanPointer(config, release, allowMissing);
-        return new AssemblyPlan(release, npm, github, nuget);
+        var any = frameworkDependent is null ? null : PlanFrameworkDependent(config, release, frameworkDependent);
+        var nuget = NugetPackagePlanner.PlanPointer(config, release, allowMissing, any);
+        return new AssemblyPlan(release, npm, github, nuget, any);
+    }
+
+    private static NugetPackageArtifact PlanFrameworkDependent(ProjectConfig config, ProjectRelease release, string folder)
+    {
+        if (!config.Nuget.Enabled) throw CrossdockException.ForFile(config.SourcePath, "has [nuget] enabled = false, so there is no NuGet tool for --nuget-framework-dependent's package");
+        if (!NugetNames.Rids(config.Targets).Any()) throw CrossdockException.ForFile(config.SourcePath, "has no target with a .NET RID, so there is no NuGet pointer package to list --nuget-framework-dependent's package");
+        return NugetPackagePlanner.PlanFrameworkDependent(release, FrameworkDependentBuild.Read(folder, config.Bin));
     }
 
     /// <param name="hashed">Hears of each file the GitHub checksums list once it is hashed (index in <c>Github.Listed</c>, size).</param>
@@ -39,11 +49,11 @@ public static class ReleaseAssembler
         {
             MainPackageWriter.Write(plan.NpmMainPackage, output, timestamp);
         }
-        if (plan.NugetPointer is { } pointer)
+        foreach (var package in new[] { plan.NugetFrameworkDependent, plan.NugetPointer }.OfType<NugetPackageArtifact>())
         {
             // The zip writer patches each local header once its sizes are known, so the file is opened for reading too.
-            using var output = new FileStream(staging.Reserve(pointer.Path), FileMode.CreateNew, FileAccess.ReadWrite);
-            NugetPackageWriter.Write(output, pointer, timestamp);
+            using var output = new FileStream(staging.Reserve(package.Path), FileMode.CreateNew, FileAccess.ReadWrite);
+            NugetPackageWriter.Write(output, package, timestamp);
         }
         if (plan.Github is { } github)
         {

@@ -58,13 +58,15 @@ public static class ReleaseWorkflowGenerator
             var binaries = Binaries(config, toolchain, settings, target);
             return new BuildMatrixEntry(target, runner, command, binaries);
         });
+        // NuGet packages exist for the targets .NET has a runtime identifier for (the target table's).
+        var nugetId = config.Nuget.Enabled && config.Targets.Any(t => t.DotnetRid is not null) ? config.Nuget.Id : null;
         return new ReleaseWorkflowModel(crossdockVersion, language, config.Pypi.Name, config.Npm.Name, [.. matrix], config.Name, config.Github.Archives)
         {
             LanguageNote = build.Note,
             OutputsNote = outputsNote,
             Install = CrossdockInstall.For(config.Build, language, build.Project),
-            // NuGet packages exist for the targets .NET has a runtime identifier for (the target table's).
-            NugetId = config.Nuget.Enabled && config.Targets.Any(t => t.DotnetRid is not null) ? config.Nuget.Id : null,
+            NugetId = nugetId,
+            NugetFrameworkDependentProject = nugetId is not null && config.Nuget.FrameworkDependent ? build.Project ?? "." : null,
         };
     }
 
@@ -110,6 +112,7 @@ public static class ReleaseWorkflowGenerator
         values["nuget-setup-dotnet"] = model.Install.NeedsDotnet ? "" : setupDotnet;
         foreach (var (name, value) in GithubValues(model, values)) values[name] = value;
         foreach (var (name, value) in NugetValues(model, values)) values[name] = value;
+        if (model.NugetFrameworkDependentProject is not null) values["assemble-command"] += $" --nuget-framework-dependent {FrameworkDependentFolder}";
         return TemplateText.Fill(EmbeddedText.Read("release.yml"), values);
     }
 
@@ -173,11 +176,27 @@ public static class ReleaseWorkflowGenerator
         {
             ["nuget-summary-publish"] = nuget ? ", and to NuGet as a .NET tool" : "",
             ["nuget-upload-rid-package"] = Snippet("release-nuget-build.yml"),
-            ["nuget-download-rid-packages"] = Snippet("release-nuget-assemble.yml"),
+            ["nuget-download-rid-packages"] = Snippet("release-nuget-assemble.yml") + FrameworkDependentSteps(model, values),
             ["nuget-upload-packages"] = Snippet("release-nuget-upload.yml"),
             ["nuget-publish-job"] = Snippet("release-nuget-publish.yml"),
         };
     }
+
+    /// <summary>Where the assembling job publishes the framework-dependent build for <c>assemble --nuget-framework-dependent</c>.</summary>
+    private const string FrameworkDependentFolder = "dist/bin/any";
+
+    /// <summary>
+    /// <c>[nuget] framework-dependent = true</c>: the assembling job sets up .NET (unless crossdock's install did) and
+    /// publishes the project framework-dependent, no NativeAOT and no apphost: one .dll that <c>dotnet</c> runs anywhere.
+    /// </summary>
+    private static string FrameworkDependentSteps(ReleaseWorkflowModel model, Dictionary<string, string> values) =>
+        model.NugetFrameworkDependentProject is { } project
+            ? TemplateText.Fill(EmbeddedText.Read("release-nuget-framework-dependent.yml"), new Dictionary<string, string>(values)
+            {
+                ["nuget-project"] = YamlScalar.Format(project),
+                ["nuget-framework-dependent-folder"] = FrameworkDependentFolder,
+            })
+            : "";
 
     /// <summary>The <c>matrix.include</c> entries, indented for the template's <c>include:</c> key.</summary>
     private static string RenderMatrix(ImmutableArray<BuildMatrixEntry> entries)

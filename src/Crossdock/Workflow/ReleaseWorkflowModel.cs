@@ -29,4 +29,10 @@ public sealed record ReleaseWorkflowModel(
 
     /// <summary>The .NET tool's id when the release has NuGet packages (and so a publish-to-nuget job); null when not.</summary>
     public string? NugetId { get; init; }
+
+    /// <summary>
+    /// <c>[nuget] framework-dependent = true</c>: the .NET project the assembling job publishes framework-dependent
+    /// for the <c>{id}.any</c> package; null when not (or when the release has no NuGet packages).
+    /// </summary>
+    public string? NugetFrameworkDependentProject { get; init; }
 }

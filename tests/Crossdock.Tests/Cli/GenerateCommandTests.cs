@@ -39,6 +39,27 @@ public sealed class GenerateCommandTests
         Assert.Contains("dotnet publish \"$PROJECT\" -c Release -p:PublishAot=false", File.ReadAllText(Repository.PathOf(".github", "workflows", "release.yml")), StringComparison.Ordinal);
     }
 
+    [Fact]
+    public void Crossdocks_own_release_publishes_the_framework_dependent_nuget_any_package()
+    {
+        var workflow = File.ReadAllText(Repository.PathOf(".github", "workflows", "release.yml"));
+
+        Assert.Contains("-p:PublishAot=false -p:UseAppHost=false -o dist/bin/any", workflow, StringComparison.Ordinal);
+        Assert.Contains("--nuget-framework-dependent dist/bin/any", workflow, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Framework_dependent_nuget_without_a_dotnet_build_is_one_line()
+    {
+        using var dir = new TempDir();
+        var config = dir.Write("crossdock.toml", "[package]\nname = \"t\"\nversion = \"1.0.0\"\n\n[build]\nlanguage = \"rust\"\n\n[nuget]\nframework-dependent = true\n");
+
+        var result = CrossdockRunner.Run("generate", "github", "--config", config);
+
+        Assert.Equal(1, result.ExitCode);
+        Assert.Matches(@"^crossdock: .*crossdock\.toml:\d+: \[nuget\] framework-dependent: the any package is a framework-dependent 'dotnet publish' of \[build\] project, so it needs \[build\] language = ""dotnet""\n$", result.Stderr);
+    }
+
     [Theory]
     [InlineData("crossdock = \"brew\"", "[build] crossdock: 'brew' is not one of npm, pypi, dotnet, source")]
     [InlineData("crossdock = \"source\"", "[build] crossdock: \"source\" builds crossdock from this repository's [build] project, so it needs language = \"dotnet\"")]

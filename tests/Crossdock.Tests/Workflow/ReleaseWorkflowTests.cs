@@ -27,7 +27,8 @@ public sealed partial class ReleaseWorkflowTests
     {
         var workflow = new WorkflowDocument(Generate(sample));
 
-        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi", "publish-to-github", "publish-to-nuget"], workflow.JobNames);
+        string[] nuget = SampleProjects.Config(sample).Nuget.Enabled ? ["publish-to-nuget"] : [];
+        Assert.Equal(["plan", "build", "generate-npm-packages", "publish-to-npm", "publish-to-testpypi", "publish-to-pypi", "publish-to-github", .. nuget], workflow.JobNames);
         Assert.Equal(["plan"], workflow.Needs("build"));
         Assert.Equal(["plan", "build"], workflow.Needs("generate-npm-packages"));
         Assert.Contains("generate-npm-packages", workflow.Needs("publish-to-npm"));
@@ -37,7 +38,7 @@ public sealed partial class ReleaseWorkflowTests
         // The GitHub Release comes once npm and PyPI have the packages its installers and links point at.
         Assert.Equal(["plan", "publish-to-npm", "publish-to-pypi"], workflow.Needs("publish-to-github"));
         // The NuGet packages are assembled and verified with the rest of the release.
-        Assert.Equal(["plan", "generate-npm-packages"], workflow.Needs("publish-to-nuget"));
+        if (nuget.Length > 0) Assert.Equal(["plan", "generate-npm-packages"], workflow.Needs("publish-to-nuget"));
     }
 
     [Fact]
@@ -156,7 +157,7 @@ public sealed partial class ReleaseWorkflowTests
                 "python-package-distributions-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
                 "npm-binary-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
                 "github-archive-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
-                "nuget-rid-package-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}",
+                .. SampleProjects.Config(sample).Nuget.Enabled ? ["nuget-rid-package-${{ matrix.os }}-${{ matrix.target }}-${{ github.run_id }}"] : Array.Empty<string>(),
             ],
             uploads);
 

@@ -89,6 +89,8 @@ public static class SampleProjects
         ["rust-without-nuget"] = Rust + "\n\n[nuget]\nenabled = false\n",
         ["dotnet-crossdock-dotnet"] = Dotnet + "\ncrossdock = \"dotnet\"\n",
         ["go-crossdock-dotnet"] = Go + "\ncrossdock = \"dotnet\"\n",
+        // The NuGet any package: the assembling job sets up .NET and publishes a framework-dependent build.
+        ["dotnet-framework-dependent"] = Dotnet + "\n\n[nuget]\nframework-dependent = true\n",
         // Cargo names the file after the crate; the command is shorter.
         ["rust-renamed-crate"] = """
             [package]

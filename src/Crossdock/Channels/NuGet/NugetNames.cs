@@ -30,6 +30,12 @@ public static class NugetNames
 
     public static string RidPackageId(string id, string rid) => $"{id}.{rid}";
 
+    /// <summary>
+    /// The framework-dependent package's id, <c>{id}.any</c>: the SDK tries this machine's RID, then its parents in the
+    /// RID graph, then <c>any</c>, so this package is what a machine without a native build gets.
+    /// </summary>
+    public static string FrameworkDependentId(string id) => RidPackageId(id, AnyRid);
+
     public static string FileName(string id, string version) => $"{id}.{version}.nupkg";
 
     /// <summary>
@@ -37,6 +43,12 @@ public static class NugetNames
     /// since the entry point needs no runtime (seen with SDK 10.0.401; the pointer package uses <c>tools/any/any</c>).
     /// </summary>
     public static string ToolFolder(string rid) => $"tools/any/{rid}";
+
+    /// <summary>
+    /// The framework-dependent package's tool folder, <c>tools/{tfm}/any</c>: its .dll needs a runtime of that target
+    /// framework (the <c>tfm</c> of its runtimeconfig.json), which is what the SDK names the folder after.
+    /// </summary>
+    public static string FrameworkDependentFolder(string framework) => $"tools/{framework}/{AnyRid}";
 
     /// <summary>The .NET runtime identifier of each configured target, once each, in the targets' order.</summary>
     public static IEnumerable<string> Rids(IEnumerable<Target> targets) => targets.Select(t => t.DotnetRid).OfType<string>().Distinct();

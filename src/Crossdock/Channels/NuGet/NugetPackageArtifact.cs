@@ -6,7 +6,8 @@ namespace Crossdock.Channels.NuGet;
 
 /// <summary>
 /// One .nupkg of a .NET tool, as the .NET SDK lays it out: a RID package (<c>{id}.{rid}.{version}.nupkg</c>, its
-/// entry point under <c>tools/any/{rid}/</c>), or the pointer package (<c>{id}.{version}.nupkg</c>) naming them.
+/// entry point under <c>tools/any/{rid}/</c>), the framework-dependent package (<c>{id}.any.{version}.nupkg</c>), or the
+/// pointer package (<c>{id}.{version}.nupkg</c>) naming them.
 /// Entries are written in the SDK's order: <see cref="Leading"/>, the entry point, then <see cref="Trailing"/>.
 /// </summary>
 /// <param name="Path">Where the package goes (absolute).</param>
@@ -16,6 +17,8 @@ namespace Crossdock.Channels.NuGet;
 /// <param name="EntryPoint">The first command's executable in the package; null for the pointer package. A .NET
 /// tool has one command (the SDK refuses "More than one command is defined for the tool").</param>
 /// <param name="Trailing">[Content_Types].xml and the core-properties part, which list what precedes them.</param>
+/// <param name="FrameworkDependent">The <c>{id}.any</c> package: a framework-dependent build's files, all in
+/// <see cref="Leading"/> (copied from the publish folder), for the machines no RID package fits.</param>
 public sealed record NugetPackageArtifact(
     string Path,
     string Id,
@@ -24,9 +27,10 @@ public sealed record NugetPackageArtifact(
     Target? Target,
     ImmutableArray<PlannedFile> Leading,
     string? EntryPoint,
-    ImmutableArray<PlannedFile> Trailing)
+    ImmutableArray<PlannedFile> Trailing,
+    bool FrameworkDependent = false)
 {
     public string FileName => System.IO.Path.GetFileName(Path);
 
-    public bool IsPointer => Target is null;
+    public bool IsPointer => Target is null && !FrameworkDependent;
 }

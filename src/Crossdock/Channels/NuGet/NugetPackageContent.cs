@@ -21,11 +21,17 @@ public static class NugetPackageContent
     public const string ContentTypesEntry = "[Content_Types].xml";
     public const string RelationshipsEntry = "_rels/.rels";
 
+    /// <summary>The .nuspec schema NuGet writes for a package whose files carry no target framework.</summary>
+    public const string NuspecSchema = "http://schemas.microsoft.com/packaging/2010/07/nuspec.xsd";
+
+    /// <summary>The schema the SDK's pack wrote for the framework-dependent <c>any</c> package (SDK 10.0.401; its files sit under <c>tools/net10.0/any/</c>).</summary>
+    public const string FrameworkNuspecSchema = "http://schemas.microsoft.com/packaging/2012/06/nuspec.xsd";
+
     /// <summary>The .nuspec: id, version, authors, licence expression (and NuGet's licence URL for old clients), readme, project URL, description, tags, package type, repository.</summary>
-    public static string Nuspec(ProjectMetadata project, string id, string version, string packageType, string? readmeEntry)
+    public static string Nuspec(ProjectMetadata project, string id, string version, string packageType, string? readmeEntry, string schema = NuspecSchema)
     {
         var text = new StringBuilder(Bom).Append(Declaration)
-            .Append("<package xmlns=\"http://schemas.microsoft.com/packaging/2010/07/nuspec.xsd\">\n  <metadata>\n");
+            .Append("<package xmlns=\"").Append(schema).Append("\">\n  <metadata>\n");
         Element(text, "id", id);
         Element(text, "version", version);
         Element(text, "authors", Authors(project, id));
@@ -48,6 +54,16 @@ public static class NugetPackageContent
         new StringBuilder(Bom).Append(Declaration)
             .Append("<DotNetCliTool Version=\"2\">\n  <Commands>\n")
             .Append("    <Command Name=\"").Append(Escape(command)).Append("\" EntryPoint=\"").Append(Escape(entryPoint)).Append("\" Runner=\"executable\" />\n")
+            .Append("  </Commands>\n</DotNetCliTool>").ToString();
+
+    /// <summary>
+    /// The framework-dependent package's DotnetToolSettings.xml, format 1 as the SDK writes it for a tool that is not
+    /// RID-specific: the command's .dll, run by <c>dotnet</c> on the installed runtime.
+    /// </summary>
+    public static string FrameworkDependentToolSettings(string command, string entryPoint) =>
+        new StringBuilder(Bom).Append(Declaration)
+            .Append("<DotNetCliTool Version=\"1\">\n  <Commands>\n")
+            .Append("    <Command Name=\"").Append(Escape(command)).Append("\" EntryPoint=\"").Append(Escape(entryPoint)).Append("\" Runner=\"dotnet\" />\n")
             .Append("  </Commands>\n</DotNetCliTool>").ToString();
 
     /// <summary>The pointer package's DotnetToolSettings.xml: the command without an entry point, and each RID's package.</summary>

@@ -26,7 +26,20 @@ public static class NugetPackagePlanner
         var folder = NugetNames.ToolFolder(rid);
         var executable = binaries.FileName(binaries.Commands[0]);
         var settings = NugetPackageContent.RidToolSettings(project.Bin, executable);
-        return Package(release, NugetNames.RidPackageId(project.Nuget.Id, rid), rid, binaries.Target, NugetNames.RidPackageType, settings, $"{folder}/{executable}");
+        return Package(release, NugetNames.RidPackageId(project.Nuget.Id, rid), rid, binaries.Target, NugetNames.RidPackageType, folder, settings, $"{folder}/{executable}");
+    }
+
+    /// <summary>
+    /// The framework-dependent <c>{id}.any</c> package of <paramref name="framework"/> (a checked publish folder):
+    /// the SDK's format-1 settings running the .dll with <c>dotnet</c>, then every file of the folder.
+    /// </summary>
+    public static NugetPackageArtifact PlanFrameworkDependent(ProjectRelease release, FrameworkDependentBuild framework)
+    {
+        var project = release.Project;
+        var folder = NugetNames.FrameworkDependentFolder(framework.TargetFramework);
+        var settings = NugetPackageContent.FrameworkDependentToolSettings(project.Bin, framework.EntryPoint);
+        PlannedFile[] files = [.. framework.Files.Select(f => new PlannedCopy($"{folder}/{f}", Path.Combine(framework.Folder, f)))];
+        return Package(release, NugetNames.FrameworkDependentId(project.Nuget.Id), NugetNames.AnyRid, null, NugetNames.RidPackageType, folder, settings, null, files, NugetPackageContent.FrameworkNuspecSchema);
     }
 
     /// <summary>
@@ -34,7 +47,8 @@ public static class NugetPackagePlanner
     /// to be that RID's package at the release's version). A missing one is refused unless <paramref name="allowMissing"/>.
     /// Null when the channel is off or no configured target has a .NET RID.
     /// </summary>
-    public static NugetPackageArtifact? PlanPointer(ProjectConfig config, ProjectRelease release, bool allowMissing)
+    /// <param name="frameworkDependent">The <c>{id}.any</c> package assemble writes beside the pointer, listed last (the SDK's fallback); null for none.</param>
+    public static NugetPackageArtifact? PlanPointer(ProjectConfig config, ProjectRelease release, bool allowMissing, NugetPackageArtifact? frameworkDependent = null)
     {
         if (!config.Nuget.Enabled) return null;
         var rids = NugetNames.Rids(config.Targets).ToList();
@@ -64,11 +78,15 @@ public static class NugetPackagePlanner
         {
             throw CrossdockException.ForFile(folder, $"has no NuGet package for {string.Join(", ", missing)}; 'dotnet tool install' would fail there (pass --allow-missing to ship without them)");
         }
+        if (frameworkDependent is not null) found.Add((NugetNames.AnyRid, frameworkDependent.Id));
         var settings = NugetPackageContent.PointerToolSettings(release.Project.Bin, found);
-        return Package(release, config.Nuget.Id, NugetNames.AnyRid, null, NugetNames.ToolPackageType, settings, null);
+        return Package(release, config.Nuget.Id, NugetNames.AnyRid, null, NugetNames.ToolPackageType, NugetNames.ToolFolder(NugetNames.AnyRid), settings, null);
     }
 
-    private static NugetPackageArtifact Package(ProjectRelease release, string id, string rid, Target? target, string packageType, string toolSettings, string? entryPoint)
+    /// <param name="files">The files after the settings (the framework-dependent build's); empty for the others.</param>
+    private static NugetPackageArtifact Package(
+        ProjectRelease release, string id, string rid, Target? target, string packageType, string toolFolder, string toolSettings, string? entryPoint,
+        PlannedFile[]? files = null, string schema = NugetPackageContent.NuspecSchema)
     {
         var project = release.Project;
         var version = release.Version.Semver;
@@ -78,15 +96,16 @@ public static class NugetPackagePlanner
         PlannedFile[] leading =
         [
             new PlannedText(NugetPackageContent.RelationshipsEntry, NugetPackageContent.Relationships(nuspecEntry)),
-            new PlannedText(nuspecEntry, NugetPackageContent.Nuspec(project, id, version, packageType, readme?.Entry)),
+            new PlannedText(nuspecEntry, NugetPackageContent.Nuspec(project, id, version, packageType, readme?.Entry, schema)),
             .. readme is null ? [] : new[] { readme },
-            new PlannedText($"{NugetNames.ToolFolder(rid)}/{NugetNames.SettingsFile}", toolSettings),
+            new PlannedText($"{toolFolder}/{NugetNames.SettingsFile}", toolSettings),
+            .. files ?? [],
         ];
         PlannedFile[] trailing =
         [
             new PlannedText(NugetPackageContent.ContentTypesEntry, NugetPackageContent.ContentTypes([.. leading.Skip(1).Select(f => f.Entry), .. entryPoint is null ? [] : new[] { entryPoint }])),
             new PlannedText(NugetPackageContent.CorePropertiesEntry, NugetPackageContent.CoreProperties(project, id, version, release.Generator)),
         ];
-        return new NugetPackageArtifact(Path.Combine(release.Layout.Nuget, NugetNames.FileName(id, version)), id, version, rid, target, [.. leading], entryPoint, [.. trailing]);
+        return new NugetPackageArtifact(Path.Combine(release.Layout.Nuget, NugetNames.FileName(id, version)), id, version, rid, target, [.. leading], entryPoint, [.. trailing], files is not null);
     }
 }

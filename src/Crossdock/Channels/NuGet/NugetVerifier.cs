@@ -11,8 +11,9 @@ namespace Crossdock.Channels.NuGet;
 /// <summary>
 /// Checks <c>OUT/nuget</c> as the .NET SDK will read it: each package's .nuspec (id, version, package type) and
 /// DotnetToolSettings.xml (format 2, the one command, its <c>executable</c> entry point present and a program for
-/// the package's RID); then the set: one pointer package, a RID package for every configured target's RID, and the
-/// pointer listing exactly those.
+/// the package's RID; for the framework-dependent <c>{id}.any</c>, format 1 and a <c>dotnet</c>-run .dll); then the set:
+/// one pointer package, a RID package for every configured target's RID, at most one <c>{id}.any</c>, and the pointer
+/// listing exactly those.
 /// </summary>
 public static class NugetVerifier
 {
@@ -27,6 +28,7 @@ public static class NugetVerifier
             var expectedName = NugetNames.FileName(nuspec.Id, nuspec.Version);
             if (!string.Equals(Path.GetFileName(path), expectedName, StringComparison.OrdinalIgnoreCase)) problems.Add("name", $"holds {nuspec.Id} {nuspec.Version}, so it should be named {expectedName}");
             if (string.Equals(nuspec.Id, config.Nuget.Id, StringComparison.OrdinalIgnoreCase)) return VerifyPointer(path, config, package, nuspec, problems);
+            if (string.Equals(nuspec.Id, NugetNames.FrameworkDependentId(config.Nuget.Id), StringComparison.OrdinalIgnoreCase)) return VerifyFrameworkDependent(path, config, package, nuspec, problems);
             var rid = TargetTable.All.Select(t => t.DotnetRid).OfType<string>().Distinct()
                 .FirstOrDefault(r => string.Equals(nuspec.Id, NugetNames.RidPackageId(config.Nuget.Id, r), StringComparison.OrdinalIgnoreCase));
             if (rid is null)
@@ -59,7 +61,10 @@ public static class NugetVerifier
             if (found.Count == 0) yield return new VerificationProblem(folder, "coverage", $"no NuGet package {id} for {rid} ({triples})");
             if (found.Count > 1) yield return new VerificationProblem(folder, "duplicates", $"{found.Count} packages are {id}: {string.Join(", ", found.Select(p => Path.GetFileName(p.File)))}");
         }
-        foreach (var stray in ridPackages.Where(p => rids.All(r => !string.Equals(p.PackageName, NugetNames.RidPackageId(config.Nuget.Id, r), StringComparison.OrdinalIgnoreCase))))
+        var anyId = NugetNames.FrameworkDependentId(config.Nuget.Id);
+        var frameworkDependent = ridPackages.Where(p => string.Equals(p.PackageName, anyId, StringComparison.OrdinalIgnoreCase)).ToList();
+        if (frameworkDependent.Count > 1) yield return new VerificationProblem(folder, "duplicates", $"{frameworkDependent.Count} packages are {anyId}: {string.Join(", ", frameworkDependent.Select(p => Path.GetFileName(p.File)))}");
+        foreach (var stray in ridPackages.Except(frameworkDependent).Where(p => rids.All(r => !string.Equals(p.PackageName, NugetNames.RidPackageId(config.Nuget.Id, r), StringComparison.OrdinalIgnoreCase))))
         {
             yield return new VerificationProblem(stray.File, "coverage", $"is {stray.PackageName}, for a RID no target in [package] targets has");
         }
@@ -99,6 +104,42 @@ public static class NugetVerifier
             }
         }
         return new VerifiedArtifact(path, ArtifactKind.NugetToolPackage, nuspec.Id, nuspec.Version, []) { RidPackages = listed.ToImmutable() };
+    }
+
+    /// <summary>
+    /// The <c>{id}.any</c> package: a RID package (so tool search lists only the pointer) whose one
+    /// <c>tools/{tfm}/any/DotnetToolSettings.xml</c> is format 1 and runs the command's .dll, present with its
+    /// runtimeconfig.json beside it, with <c>dotnet</c>: a native entry point there would be run on every machine.
+    /// </summary>
+    private static VerifiedArtifact VerifyFrameworkDependent(string path, ProjectConfig config, NugetPackageReader package, NuspecFields nuspec, ProblemList problems)
+    {
+        var artifact = new VerifiedArtifact(path, ArtifactKind.NugetRidPackage, nuspec.Id, nuspec.Version, []);
+        if (!nuspec.PackageTypes.Contains(NugetNames.RidPackageType)) problems.Add("package type", $"is not a {NugetNames.RidPackageType} package ({Types(nuspec)})");
+        var candidates = package.Entries.Select(e => e.Name)
+            .Where(n => n.Split('/') is ["tools", _, NugetNames.AnyRid, NugetNames.SettingsFile]).ToList();
+        if (candidates.Count != 1)
+        {
+            problems.Add("tool settings", candidates.Count == 0
+                ? $"has no tools/<framework>/{NugetNames.AnyRid}/{NugetNames.SettingsFile}"
+                : $"has {candidates.Count} tool settings files ({string.Join(", ", candidates)}); the framework-dependent package has one");
+            return artifact;
+        }
+        var settings = package.ToolSettings(candidates[0])!;
+        if (settings.FormatVersion != "1") problems.Add("tool settings", $"{settings.Entry} is format {settings.FormatVersion ?? "(none)"}; a framework-dependent tool's is Version=\"1\"");
+        if (CheckCommand(config, settings, problems) is not { } command) return artifact;
+        if (command.Runner != "dotnet") problems.Add("tool settings", $"{settings.Entry} runs {command.Name} with Runner=\"{command.Runner}\", not \"dotnet\" (a framework-dependent .dll)");
+        if (command.EntryPoint is not { } entryPoint || !entryPoint.EndsWith(".dll", StringComparison.OrdinalIgnoreCase))
+        {
+            problems.Add("entry point", $"{settings.Entry} gives {(command.EntryPoint is null ? "no EntryPoint" : $"the EntryPoint {command.EntryPoint}")} for {command.Name}; 'dotnet' runs a .dll");
+            return artifact;
+        }
+        var folder = candidates[0][..candidates[0].LastIndexOf('/')];
+        foreach (var needed in new[] { entryPoint, Path.ChangeExtension(entryPoint, ".runtimeconfig.json") })
+        {
+            var entry = $"{folder}/{needed}";
+            if (!IsSafeEntry(entry) || !package.Has(entry)) problems.Add("entry point", $"{entry} is missing");
+        }
+        return artifact;
     }
 
     private static VerifiedArtifact VerifyRidPackage(string path, ProjectConfig config, NugetPackageReader package, NuspecFields nuspec, string rid, ProblemList problems, string scratchFolder)

@@ -124,7 +124,7 @@ public sealed class NugetPackageTests
         Assert.Equal(["tools/any/linux-x64/DotnetToolSettings.xml", "tools/any/linux-x64/mytool"], rid.Entries.Select(e => e.FullName).Where(n => n.StartsWith("tools/", StringComparison.Ordinal)));
     }
 
-    private static string Text(ZipArchive zip, string entry)
+    internal static string Text(ZipArchive zip, string entry)
     {
         using var stream = zip.GetEntry(entry)!.Open();
         using var buffer = new MemoryStream();

@@ -10,16 +10,26 @@ public sealed class NugetRelease : IDisposable
 
     public const string Version = "1.2.0-beta.1";
 
-    public NugetRelease(string? config = null, IEnumerable<string>? targets = null)
+    /// <param name="assemble">More arguments for assemble (--nuget-framework-dependent DIR).</param>
+    public NugetRelease(string? config = null, IEnumerable<string>? targets = null, params string[] assemble)
     {
         Release = new PackedRelease(config);
         Release.Dir.Write("LICENSE", "MIT License\n");
         Release.Pack(targets, Epoch);
-        CrossdockRunner.RunOk(Epoch, "assemble", "--config", Release.ConfigPath, "--out", Release.Out);
+        Assemble(assemble);
     }
+
+    public ProcessResult Assemble(params string[] extra) =>
+        CrossdockRunner.RunOk(Epoch, ["assemble", "--config", Release.ConfigPath, "--out", Release.Out, .. extra]);
 
     /// <summary>A release of only <paramref name="targets"/>: configured, packed and assembled.</summary>
     public static NugetRelease For(params string[] targets) => new(ConfigWith(targets), targets);
+
+    /// <summary>A release of <paramref name="targets"/> whose assemble also packs <paramref name="frameworkDependent"/> as the any package.</summary>
+    public static NugetRelease WithFrameworkDependent(string frameworkDependent, params string[] targets) =>
+        new(ConfigWith(targets), targets, "--nuget-framework-dependent", frameworkDependent);
+
+    public string FrameworkDependentPackage => Path.Combine(Folder, $"my-tool.any.{Version}.nupkg");
 
     /// <summary>The tests' default crossdock.toml with <c>[package] targets</c> replaced, and <paramref name="extra"/> appended.</summary>
     public static string ConfigWith(IEnumerable<string> targets, string extra = "") =>

@@ -116,7 +116,7 @@ public sealed class NugetVerifyTests : IDisposable
         Assert.DoesNotContain("Exception", result.Output, StringComparison.Ordinal);
     }
 
-    private static byte[] Replace(byte[] data, string from, string to)
+    internal static byte[] Replace(byte[] data, string from, string to)
     {
         var text = Encoding.UTF8.GetString(data);
         Assert.Contains(from, text, StringComparison.Ordinal);
@@ -124,7 +124,7 @@ public sealed class NugetVerifyTests : IDisposable
     }
 
     /// <summary>Rewrites one entry of a package in place, as a tampered or hand-made package would have it.</summary>
-    private static void Rewrite(string package, string entry, Func<byte[], byte[]> change)
+    internal static void Rewrite(string package, string entry, Func<byte[], byte[]> change)
     {
         using var zip = ZipFile.Open(package, ZipArchiveMode.Update);
         var old = zip.GetEntry(entry)!;

@@ -35,6 +35,21 @@ public sealed class PublishNugetTests : IDisposable
     }
 
     [Fact]
+    public void The_framework_dependent_any_package_goes_with_the_rid_packages_before_the_pointer()
+    {
+        using var publish = new TempDir("crossdock-fdd-");
+        publish.Write("mytool.dll", "MZ stand-in");
+        publish.Write("mytool.runtimeconfig.json", "{\"runtimeOptions\": {\"tfm\": \"net10.0\"}}");
+        File.Delete(_release.Pointer);
+        _release.Assemble("--nuget-framework-dependent", publish.Path);
+
+        var result = Publish();
+
+        Assert.True(result.ExitCode == 0, result.Output);
+        Assert.Equal(["my-tool.any", "my-tool.linux-x64", "my-tool.osx-arm64", "my-tool.win-x64", "my-tool"], _feed.Pushes.Select(p => p.Id));
+    }
+
+    [Fact]
     public void A_push_that_fails_midway_is_finished_by_running_it_again_skipping_what_the_feed_has()
     {
         _feed.FailFrom = 3;

@@ -43,7 +43,7 @@ _crossdock() {
             'publish|nuget') path='publish nuget' ;;
             'generate|github') path='generate github' ;;
             'pack|--config' | 'pack|--out' | 'pack|--version' | 'pack|--target' | 'pack|--static-linux-tags' | 'pack|--jobs') skip=1 ;;
-            'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag') skip=1 ;;
+            'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag' | 'assemble|--nuget-framework-dependent') skip=1 ;;
             'verify|--config' | 'verify|--version' | 'verify|--only') skip=1 ;;
             'publish npm|--config' | 'publish npm|--out' | 'publish npm|--version' | 'publish npm|--registry' | 'publish npm|--tag') skip=1 ;;
             'publish pypi|--config' | 'publish pypi|--out' | 'publish pypi|--version' | 'publish pypi|--repository' | 'publish pypi|-r' | 'publish pypi|--repository-url') skip=1 ;;
@@ -58,7 +58,7 @@ _crossdock() {
         'pack|--target') __crossdock_reply 'aarch64-apple-darwin aarch64-pc-windows-msvc aarch64-unknown-freebsd aarch64-unknown-linux-gnu aarch64-unknown-linux-musl aarch64-unknown-linux-none armv7-unknown-linux-gnueabihf armv7-unknown-linux-musleabihf i686-pc-windows-msvc i686-unknown-linux-gnu i686-unknown-linux-musl powerpc64le-unknown-linux-gnu riscv64gc-unknown-linux-gnu s390x-unknown-linux-gnu x86_64-apple-darwin x86_64-pc-windows-msvc x86_64-unknown-freebsd x86_64-unknown-linux-gnu x86_64-unknown-linux-musl x86_64-unknown-linux-none'; return ;;
         'pack|--static-linux-tags') __crossdock_reply 'both target'; return ;;
         'pack|--config' | 'pack|--out' | 'pack|--version' | 'pack|--jobs') return ;;
-        'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag') return ;;
+        'assemble|--config' | 'assemble|--out' | 'assemble|--version' | 'assemble|--github-repository' | 'assemble|--github-tag' | 'assemble|--nuget-framework-dependent') return ;;
         'verify|--only') __crossdock_reply 'github npm nuget pypi'; return ;;
         'verify|--config' | 'verify|--version') return ;;
         'publish npm|--config' | 'publish npm|--out' | 'publish npm|--version' | 'publish npm|--registry' | 'publish npm|--tag') return ;;
@@ -93,7 +93,7 @@ _crossdock() {
             ;;
         'assemble')
             if [[ $cur == -* ]]; then
-                __crossdock_reply '--config --out --version --allow-missing --github-repository --github-tag --dry-run --help -h'
+                __crossdock_reply '--config --out --version --allow-missing --github-repository --github-tag --nuget-framework-dependent --dry-run --help -h'
             fi
             ;;
         'verify')

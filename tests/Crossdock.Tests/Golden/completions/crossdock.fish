@@ -39,7 +39,7 @@ function __crossdock_path
                 set path 'generate github'
             case 'pack|--config' 'pack|--out' 'pack|--version' 'pack|--target' 'pack|--static-linux-tags' 'pack|--jobs'
                 set skip 1
-            case 'assemble|--config' 'assemble|--out' 'assemble|--version' 'assemble|--github-repository' 'assemble|--github-tag'
+            case 'assemble|--config' 'assemble|--out' 'assemble|--version' 'assemble|--github-repository' 'assemble|--github-tag' 'assemble|--nuget-framework-dependent'
                 set skip 1
             case 'verify|--config' 'verify|--version' 'verify|--only'
                 set skip 1
@@ -98,7 +98,8 @@ complete -c crossdock -n '__crossdock_at \'assemble\'' -l version -r -F -d 'Rele
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l allow-missing -d 'Write the main packages even if some configured targets have no platform (or NuGet RID) package'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-repository -r -F -d 'The GitHub repository (owner/name) the installers download from; default: [github] repository'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l github-tag -r -F -d 'The GitHub Release\'s tag the installers download from; default: v<version>'
-complete -c crossdock -n '__crossdock_at \'assemble\'' -l dry-run -d 'Write nothing: print the launcher\'s package table as JSON'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l nuget-framework-dependent -r -F -d 'Also write the NuGet {id}.any package from this framework-dependent \'dotnet publish\' folder, the fallback for RIDs without a native build'
+complete -c crossdock -n '__crossdock_at \'assemble\'' -l dry-run -d 'Write nothing: print the launcher\'s package table as JSON (and the NuGet packages\' entries on stderr)'
 complete -c crossdock -n '__crossdock_at \'assemble\'' -l help -s h -d 'Show help and usage information'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l config -r -F -d 'The project\'s crossdock.toml'
 complete -c crossdock -n '__crossdock_at \'verify\'' -l version -r -F -d 'Release version (semver or PEP 440); overrides [package] version'
