@@ -25,12 +25,7 @@ public static class NpmCommand
         if (token is not null) config.Append("//").Append(host).Append(registry.AbsolutePath).Append(":_authToken=${").Append(TokenVariable).Append("}\n");
         await File.WriteAllTextAsync(npmrc, config.ToString(), cancellation);
 
-        var start = new ProcessStartInfo(FindNpm(environment("PATH")))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(FindNpm(environment("PATH")));
         foreach (var argument in new[] { "publish", Path.GetFullPath(tarball), "--registry", registry.ToString(), "--tag", tag }) start.ArgumentList.Add(argument);
         if (scoped) { start.ArgumentList.Add("--access"); start.ArgumentList.Add("public"); }
         if (provenance) start.ArgumentList.Add("--provenance");
@@ -41,23 +36,8 @@ public static class NpmCommand
         start.Environment.Remove("npm_config_registry");
         if (token is not null) start.Environment[TokenVariable] = token.Reveal();
 
-        using var process = Process.Start(start) ?? throw new CrossdockException("could not start npm");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = output.ToString();
-        return new Result(process.ExitCode, token?.Mask(text) ?? text);
+        var (exitCode, printed) = await ClientProcess.RunAsync(start, "npm", cancellation);
+        return new Result(exitCode, token?.Mask(printed) ?? printed);
     }
 
     private static string FindNpm(string? searchPath)

@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Text;
 using Crossdock.Core;
 using Crossdock.Core.Publishing;
 
@@ -19,12 +18,7 @@ public static class DotnetNugetPush
     /// <param name="scratch">A private folder for the NuGet.Config that lets NuGet push over plain http to this machine.</param>
     public static async Task<Result> PushAsync(string package, string source, Secret? apiKey, string scratch, Func<string, string?> environment, CancellationToken cancellation)
     {
-        var start = new ProcessStartInfo(FindDotnet(environment))
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        };
+        var start = new ProcessStartInfo(FindDotnet(environment));
         foreach (var argument in new[] { "nuget", "push", Path.GetFullPath(package), "--source", source, "--skip-duplicate", "--timeout", "600" }) start.ArgumentList.Add(argument);
         if (Uri.TryCreate(source, UriKind.Absolute, out var uri) && uri.Scheme == "http" && RegistryUrls.IsLoopback(uri))
         {
@@ -45,24 +39,10 @@ public static class DotnetNugetPush
         // NuGet's messages are localized; crossdock reads one of them (the duplicate warning), so ask for English.
         start.Environment["DOTNET_CLI_UI_LANGUAGE"] = "en";
 
-        using var process = Process.Start(start) ?? throw new CrossdockException("could not start dotnet");
-        var output = new StringBuilder();
-        process.OutputDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.ErrorDataReceived += (_, e) => { if (e.Data is not null) lock (output) output.AppendLine(e.Data); };
-        process.BeginOutputReadLine();
-        process.BeginErrorReadLine();
-        try
-        {
-            await process.WaitForExitAsync(cancellation);
-        }
-        catch (OperationCanceledException)
-        {
-            process.Kill(entireProcessTree: true);
-            throw;
-        }
-        var text = apiKey?.Mask(output.ToString()) ?? output.ToString();
+        var (exitCode, printed) = await ClientProcess.RunAsync(start, "dotnet", cancellation);
+        var text = apiKey?.Mask(printed) ?? printed;
         // With --skip-duplicate NuGet turns the feed's 409 into "Package 'x 1.0.0' already exists at feed '...'".
-        return new Result(process.ExitCode, text, text.Contains("already exists at feed", StringComparison.Ordinal));
+        return new Result(exitCode, text, text.Contains("already exists at feed", StringComparison.Ordinal));
     }
 
     private static string LoopbackConfig(string source) =>
