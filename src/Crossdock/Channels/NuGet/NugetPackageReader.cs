@@ -41,7 +41,11 @@ public sealed class NugetPackageReader : IDisposable
         var file = File.OpenRead(path);
         try
         {
-            return new NugetPackageReader(path, file, new ZipArchive(file, ZipArchiveMode.Read));
+            var zip = new ZipArchive(file, ZipArchiveMode.Read);
+            // ZipArchive reads the central directory lazily, on the first look at Entries: read it here, where a
+            // broken one is said as this file's problem (found by fuzzing, tests/fuzz-regressions/nupkg).
+            _ = zip.Entries.Count;
+            return new NugetPackageReader(path, file, zip);
         }
         catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
         {
