@@ -345,8 +345,8 @@ def render(r):
         f"Each package is {r['compression_ratio']:.2f}x smaller than the binary it holds. "
         f"Parallel and sequential (`--jobs 1`) output byte-identical: {'yes' if r['parallel_equals_sequential'] else 'NO'}.",
         "",
-        f"One {r['single']['mb']} MB binary, what each job of a release matrix packs (`crossdock pack` writes its wheel, npm package "
-        f"and GitHub archive from one compression, chunk-parallel on every core; fastest of {ROUNDS} interleaved runs each):",
+        f"One {r['single']['mb']} MB binary, what each job of a release matrix packs (`crossdock pack` writes its wheel, npm package, "
+        f"GitHub archive and NuGet package from one compression, chunk-parallel on every core; fastest of {ROUNDS} interleaved runs each):",
         "",
         "| | wall | CPU | peak RSS | output |",
         "|---|---:|---:|---:|---:|",
