@@ -10,8 +10,8 @@ sudo_if_needed() { if [ "$(id -u)" -eq 0 ]; then "$@"; else sudo "$@"; fi; }
 # Python clients the tests drive (twine, python3 -m wheel for the benchmark's baseline, packaging for the
 # property tests of versions, tags and wheel names), the shells whose completion scripts the tests load (bash
 # is there already; shellcheck lints the bash one), and what the GitHub Release tests run: the sh installer
-# under dash and busybox (with wget and unzip), ruby -c; clang and zlib1g-dev are NativeAOT's prerequisites (the self-release test).
-packages=(clang lld llvm zlib1g-dev musl-tools golang-go twine python3-wheel python3-venv python3-pip python3-packaging procps zsh fish shellcheck dash busybox ruby unzip curl)
+# under dash and busybox (with wget and unzip), ruby -c; clang and zlib1g-dev are NativeAOT's prerequisites (the self-release test); cargo and go build the workflow tests' sample projects.
+packages=(clang lld llvm zlib1g-dev musl-tools golang-go cargo twine python3-wheel python3-venv python3-pip python3-packaging procps zsh fish shellcheck dash busybox ruby unzip curl)
 # The benchmark also times commands with GNU time and hyperfine.
 if [ "${1:-}" = "--bench" ]; then packages+=(time hyperfine); fi
 # scripts/fuzz.sh drives AFL++.
