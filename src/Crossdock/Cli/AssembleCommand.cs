@@ -57,8 +57,7 @@ internal static class AssembleCommand
             var listed = plan.Github?.Listed ?? [];
             WorkProgress.Run(context, showWork, [.. listed.Select(f => (f.FileName, File.Exists(f.Path) ? new FileInfo(f.Path).Length : 0))], hashed =>
             {
-                ReleaseAssembler.Write(plan, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")),
-                    hashed is null ? null : (i, _) => hashed(i, File.Exists(listed[i].Path) ? new FileInfo(listed[i].Path).Length : 1));
+                ReleaseAssembler.Write(plan, ArchiveTime.Resolve(context.Environment("SOURCE_DATE_EPOCH")), hashed);
                 return 0;
             });
             if (showWork) Table(context, plan);

@@ -28,8 +28,8 @@ internal static class VerifyCommand
             var showWork = Terminal.ShowsWork(context, parse.GetValue(json));
             var files = Directory.Exists(folder) ? ReleaseVerifier.Artifacts(folder, project, scope) : [];
             // A bar per artifact, full once it is checked: each is read whole, by readers that do not report bytes.
-            var report = WorkProgress.Run(context, showWork, [.. files.Select(f => (Path.GetFileName(f.File), new FileInfo(f.File).Length))],
-                done => Run(project, folder, parse.GetValue(version), scope, done is null ? null : i => done(i, new FileInfo(files[i].File).Length)));
+            var report = WorkProgress.RunByItem(context, showWork, [.. files.Select(f => (Path.GetFileName(f.File), new FileInfo(f.File).Length))],
+                done => Run(project, folder, parse.GetValue(version), scope, done));
             if (showWork) Table(context, report);
             Print(context, report, parse.GetValue(json));
             return report.Ok ? ExitCodes.Success : ExitCodes.Failure;

@@ -22,4 +22,12 @@ internal static class WorkProgress
                 return work((index, bytes) => bars[index].Increment(bytes));
             });
     }
+
+    /// <summary>
+    /// The same for work done item by item by readers that report no bytes (checking an artifact, hashing a file):
+    /// each bar fills at once when its item is done.
+    /// </summary>
+    /// <param name="work">Gets the reporter (the index of an item done), or null when nothing shows.</param>
+    public static T RunByItem<T>(CliContext context, bool show, IReadOnlyList<(string Label, long Bytes)> items, Func<Action<int>?, T> work) =>
+        Run(context, show, items, report => work(report is null ? null : index => report(index, Math.Max(1, items[index].Bytes))));
 }
