@@ -1,8 +1,8 @@
 using System.Collections.Immutable;
-using System.IO.Compression;
 using System.Xml;
 using System.Xml.Linq;
 using Crossdock.Core;
+using Crossdock.Core.Archives;
 
 namespace Crossdock.Channels.NuGet;
 
@@ -26,58 +26,55 @@ public sealed class NugetPackageReader : IDisposable
     public const long MaxPartSize = 1 << 20;
 
     private readonly string _path;
-    private readonly FileStream _file;
-    private readonly ZipArchive _zip;
+    private readonly ZipReader _zip;
 
-    private NugetPackageReader(string path, FileStream file, ZipArchive zip)
+    private NugetPackageReader(string path, ZipReader zip)
     {
         _path = path;
-        _file = file;
         _zip = zip;
     }
 
+    /// <summary>Reads the package's zip structure with crossdock's own <see cref="ZipReader"/>, as verify reads wheels.</summary>
     public static NugetPackageReader Open(string path)
     {
-        var file = File.OpenRead(path);
         try
         {
-            var zip = new ZipArchive(file, ZipArchiveMode.Read);
-            // ZipArchive reads the central directory lazily, on the first look at Entries: read it here, where a
-            // broken one is said as this file's problem (found by fuzzing, tests/fuzz-regressions/nupkg).
-            _ = zip.Entries.Count;
-            return new NugetPackageReader(path, file, zip);
+            return new NugetPackageReader(path, ZipReader.Open(path));
         }
-        catch (Exception e) when (e is InvalidDataException or IOException or ArgumentException)
+        catch (CrossdockException e)
         {
-            file.Dispose();
+            throw CrossdockException.ForFile(path, $"is not a readable .nupkg: {e.Reason}");
+        }
+        catch (Exception e) when (e is InvalidDataException or IOException)
+        {
             throw CrossdockException.ForFile(path, $"is not a readable .nupkg: {e.Message}");
         }
     }
 
     /// <summary>Every entry: its name and Unix mode (0 when the zip was written on Windows).</summary>
-    public IEnumerable<(string Name, int Mode)> Entries => _zip.Entries.Select(e => (e.FullName, (e.ExternalAttributes >> 16) & 0xFFF));
+    public IEnumerable<(string Name, int Mode)> Entries => _zip.Entries.Select(e => (e.Name, e.UnixMode & 0xFFF));
 
-    public bool Has(string entry) => _zip.GetEntry(entry) is not null;
+    public bool Has(string entry) => Find(entry) is not null;
 
     /// <summary>The top-level .nuspec; a package has exactly one.</summary>
     public NuspecFields Nuspec()
     {
-        var candidates = _zip.Entries.Where(e => !e.FullName.Contains('/', StringComparison.Ordinal) && e.FullName.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)).ToList();
+        var candidates = _zip.Entries.Where(e => !e.Name.Contains('/', StringComparison.Ordinal) && e.Name.EndsWith(".nuspec", StringComparison.OrdinalIgnoreCase)).ToList();
         if (candidates.Count != 1) throw CrossdockException.ForFile(_path, candidates.Count == 0 ? "has no .nuspec at its top level" : $"has {candidates.Count} .nuspec files at its top level");
         var entry = candidates[0];
         var metadata = Load(entry).Root?.Elements().FirstOrDefault(e => e.Name.LocalName == "metadata")
-            ?? throw CrossdockException.ForFile(_path, $"{entry.FullName} has no <metadata>");
+            ?? throw CrossdockException.ForFile(_path, $"{entry.Name} has no <metadata>");
         string Field(string name) => metadata.Elements().FirstOrDefault(e => e.Name.LocalName == name)?.Value.Trim()
-            ?? throw CrossdockException.ForFile(_path, $"{entry.FullName} has no <{name}>");
+            ?? throw CrossdockException.ForFile(_path, $"{entry.Name} has no <{name}>");
         var types = metadata.Elements().Where(e => e.Name.LocalName == "packageTypes").Elements()
             .Select(e => (string?)e.Attribute("name")).OfType<string>();
-        return new NuspecFields(entry.FullName, Field("id"), Field("version"), [.. types]);
+        return new NuspecFields(entry.Name, Field("id"), Field("version"), [.. types]);
     }
 
     /// <summary>The DotnetToolSettings.xml at <paramref name="entry"/>; null when there is none.</summary>
     public ToolSettings? ToolSettings(string entry)
     {
-        if (_zip.GetEntry(entry) is not { } found) return null;
+        if (Find(entry) is not { } found) return null;
         var root = Load(found).Root ?? throw CrossdockException.ForFile(_path, $"{entry} is empty");
         var commands = root.Elements("Commands").Elements("Command")
             .Select(c => new ToolCommand((string?)c.Attribute("Name") ?? "", (string?)c.Attribute("EntryPoint"), (string?)c.Attribute("Runner")));
@@ -89,37 +86,49 @@ public sealed class NugetPackageReader : IDisposable
     /// <summary>Copies <paramref name="entry"/> to <paramref name="destination"/> (a name the caller made in its own folder).</summary>
     public void Extract(string entry, string destination)
     {
-        var found = _zip.GetEntry(entry) ?? throw CrossdockException.ForFile(_path, $"has no {entry}");
+        var found = Find(entry) ?? throw CrossdockException.ForFile(_path, $"has no {entry}");
         try
         {
-            using var input = found.Open();
+            using var input = _zip.OpenEntry(found);
             using var output = File.Create(destination);
             input.CopyTo(output);
         }
-        catch (InvalidDataException e)
+        catch (Exception e) when (e is InvalidDataException or IOException)
         {
             throw CrossdockException.ForFile(_path, $"{entry} cannot be read: {e.Message}");
         }
     }
 
-    private XDocument Load(ZipArchiveEntry entry)
+    private ZipEntryRecord? Find(string entry) => _zip.Entries.FirstOrDefault(e => e.Name == entry);
+
+    private XDocument Load(ZipEntryRecord entry)
     {
-        if (entry.Length > MaxPartSize) throw CrossdockException.ForFile(_path, $"{entry.FullName} is {entry.Length} bytes, too large for a package's XML part");
+        if (entry.UncompressedSize > MaxPartSize) throw CrossdockException.ForFile(_path, $"{entry.Name} is {entry.UncompressedSize} bytes, too large for a package's XML part");
         try
         {
-            using var input = entry.Open();
-            using var reader = XmlReader.Create(input, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
+            // The declared size may lie: never inflate more than the limit allows.
+            using var part = new MemoryStream();
+            using (var input = _zip.OpenEntry(entry)) CopyAtMost(input, part, MaxPartSize);
+            part.Position = 0;
+            using var reader = XmlReader.Create(part, new XmlReaderSettings { DtdProcessing = DtdProcessing.Prohibit, XmlResolver = null });
             return XDocument.Load(reader);
         }
         catch (Exception e) when (e is XmlException or InvalidDataException or IOException)
         {
-            throw CrossdockException.ForFile(_path, $"{entry.FullName} cannot be read: {e.Message.ReplaceLineEndings(" ")}");
+            throw CrossdockException.ForFile(_path, $"{entry.Name} cannot be read: {e.Message.ReplaceLineEndings(" ")}");
         }
     }
 
-    public void Dispose()
+    private static void CopyAtMost(Stream input, Stream output, long limit)
     {
-        _zip.Dispose();
-        _file.Dispose();
+        var buffer = new byte[81920];
+        int read;
+        while ((read = input.Read(buffer)) > 0)
+        {
+            if (output.Length + read > limit) throw new InvalidDataException($"inflates past {limit} bytes");
+            output.Write(buffer, 0, read);
+        }
     }
+
+    public void Dispose() => _zip.Dispose();
 }
